@@ -1,0 +1,111 @@
+using StreamingDemo.Domain;
+
+namespace StreamingDemo.Data.Entities;
+
+public sealed class Profile
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Avatar { get; set; }
+    public bool IsKids { get; set; }
+    /// <summary>Shown on "Who's watching" as a persona.</summary>
+    public bool IsFeatured { get; set; }
+    /// <summary>Created by the seed (true) or by a person in the running site (false).</summary>
+    public bool IsSeeded { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<ProfileDevice> Devices { get; set; } = [];
+}
+
+public sealed class ProfileDevice
+{
+    public int ProfileId { get; set; }
+    public DeviceType Device { get; set; }
+}
+
+public sealed class ViewingSession
+{
+    public long Id { get; set; }
+    public int ProfileId { get; set; }
+    public int TitleId { get; set; }
+    public int? EpisodeId { get; set; }
+    public DeviceType Device { get; set; }
+    public DateTime StartedAt { get; set; }
+    public int StartPositionSeconds { get; set; }
+    public int EndPositionSeconds { get; set; }
+    public bool Completed { get; set; }
+}
+
+public sealed class PausePoint
+{
+    public long Id { get; set; }
+    public long SessionId { get; set; }
+    public int ProfileId { get; set; }
+    public int TitleId { get; set; }
+    public int? EpisodeId { get; set; }
+    public int PositionSeconds { get; set; }
+    public DateTime At { get; set; }
+}
+
+/// <summary>The profile's current thumb on a title; one per pair, replaced when the viewer changes their mind.</summary>
+public sealed class Thumb
+{
+    public int ProfileId { get; set; }
+    public int TitleId { get; set; }
+    public ThumbRating Rating { get; set; }
+    public DateTime At { get; set; }
+}
+
+public enum ImpressionKind
+{
+    Impression = 0,
+    Play = 1,
+}
+
+public sealed class Impression
+{
+    public long Id { get; set; }
+    public int ProfileId { get; set; }
+    public int TitleId { get; set; }
+    public ImpressionKind Kind { get; set; }
+    public required string RowKey { get; set; }
+    public int Position { get; set; }
+    public string? ArtworkTheme { get; set; }
+    public DeviceType Device { get; set; }
+    public DateTime At { get; set; }
+}
+
+/// <summary>A directed friendship: <see cref="FromProfileId"/> influences <see cref="ToProfileId"/> with <see cref="Weight"/>.</summary>
+public sealed class InfluenceEdge
+{
+    public int FromProfileId { get; set; }
+    public int ToProfileId { get; set; }
+    public float Weight { get; set; }
+}
+
+public enum NotificationChannel
+{
+    InApp = 0,
+    Push = 1,
+    Email = 2,
+}
+
+public sealed class Notification
+{
+    public long Id { get; set; }
+    public int ProfileId { get; set; }
+    public int? TitleId { get; set; }
+    public NotificationChannel Channel { get; set; }
+    public required string Kind { get; set; }
+    public required string Subject { get; set; }
+    public required string Body { get; set; }
+    public DateTime ScheduledFor { get; set; }
+    public DateTime? SentAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+}
+
+/// <summary>Key/value facts about the database itself: the seed that made it and the completion marker.</summary>
+public sealed class StoreMeta
+{
+    public required string Key { get; set; }
+    public required string Value { get; set; }
+}

@@ -1,0 +1,87 @@
+namespace StreamingDemo.Domain;
+
+/// <summary>The kinds of home-page rows (PRODUCT.md V3).</summary>
+public enum RowKind
+{
+    ContinueWatching = 0,
+    TopPicks = 1,
+    BecauseYouWatched = 2,
+    MicroGenre = 3,
+    TrendingInCommunity = 4,
+    NewReleases = 5,
+    Top10 = 6,
+    Exploration = 7,
+}
+
+/// <summary>A learned taste community with the weight it has in one profile's taste.</summary>
+public sealed record CommunityWeight(int CommunityId, string Name, double Weight);
+
+public sealed record TagMatch(int MicroGenreId, string Name, double Strength);
+
+/// <summary>
+/// The evidence behind one recommended title for one profile (V8). Every figure comes from the same
+/// computation that ranked the title.
+/// </summary>
+public sealed record Explanation(
+    int? SeedTitleId,
+    string? SeedTitleName,
+    IReadOnlyList<CommunityWeight> Communities,
+    IReadOnlyList<TagMatch> Tags,
+    IReadOnlyDictionary<string, double> GeneratorScores,
+    double PopularityPercentile,
+    bool IsExploration,
+    double ModelScore,
+    double MatchProbability);
+
+/// <summary>A title placed for a profile: calibrated match (0..1) and why.</summary>
+public sealed record RecommendedTitle(int TitleId, double Match, Explanation Explanation)
+{
+    /// <summary>The match as a whole percentage, as shown on cards ("NN% match").</summary>
+    public int MatchPercent => (int)Math.Round(Match * 100, MidpointRounding.AwayFromZero);
+}
+
+public sealed record HomeRow(string Key, RowKind Kind, string Title, int? SeedTitleId, IReadOnlyList<RecommendedTitle> Items);
+
+public sealed record HomePage(int ProfileId, DeviceType Device, IReadOnlyList<HomeRow> Rows, DateTime ComposedAt);
+
+/// <summary>A partially watched title that the page shows first (V5); supplied by the viewing store.</summary>
+public sealed record ContinueWatchingEntry(int TitleId, int? EpisodeId, string? EpisodeLabel, double Progress, DateTime LastWatchedAt);
+
+public sealed record HomePageRequest(
+    int ProfileId,
+    DeviceType Device,
+    IReadOnlyList<ContinueWatchingEntry> ContinueWatching,
+    int Visit = 0);
+
+public sealed record ProfileTaste(int ProfileId, IReadOnlyList<CommunityWeight> Communities);
+
+public sealed record CommunitySummary(
+    int Id,
+    string Name,
+    int Size,
+    IReadOnlyList<TagMatch> DistinguishingTags,
+    IReadOnlyList<int> InfluentialProfileIds);
+
+public sealed record RecommenderStatus(bool IsReady, string ModelVersion, DateTime? TrainedAt, string Message);
+
+/// <summary>The recommender as pages and APIs use it. Reads from models held in memory; never trains on the request path.</summary>
+public interface IRecommender
+{
+    RecommenderStatus Status { get; }
+
+    HomePage ComposeHomePage(HomePageRequest request);
+
+    /// <summary>The profile's ranking over the whole catalogue, best first, excluding titles it has finished or thumbed down.</summary>
+    IReadOnlyList<RecommendedTitle> Rank(int profileId, int count);
+
+    RecommendedTitle Score(int profileId, int titleId);
+
+    IReadOnlyList<RecommendedTitle> SimilarTitles(int titleId, int profileId, int count);
+
+    ProfileTaste GetTaste(int profileId);
+
+    IReadOnlyList<CommunitySummary> Communities { get; }
+
+    /// <summary>Folds a live signal into the profile's recommendations immediately (V7).</summary>
+    void Apply(FeedbackEvent feedback);
+}
