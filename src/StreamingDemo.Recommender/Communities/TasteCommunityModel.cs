@@ -177,8 +177,11 @@ internal sealed class TasteCommunityModel
         return new TasteCommunityModel(centroids, temperature, communities, population, recent);
     }
 
-    /// <summary>Without a configured count: enough communities that each holds a few hundred profiles, bounded by the tag vocabulary.</summary>
-    private static int ChooseCount(int profiles, int tags) => Math.Clamp(profiles / 250, 4, Math.Max(4, Math.Min(60, tags / 3)));
+    /// <summary>
+    /// Without a configured count: about one community per hundred active profiles (big enough to describe and to have
+    /// influencers), at most 64 so names stay distinct and the page can say "Trending in …" meaningfully.
+    /// </summary>
+    private static int ChooseCount(int profiles, int tags) => Math.Clamp(profiles / 100, 4, Math.Max(4, Math.Min(64, tags)));
 
     private static TasteCommunity[] Describe(float[][] centroids, int[] sizes, CatalogIndex catalog, (int, float)[][] memberships,
         InteractionMatrix matrix, IReadOnlyList<InfluenceEdgeInfo> edges)

@@ -26,6 +26,8 @@ internal static class RecommenderTrainer
     /// <summary>Share of a sampled profile's positives held out as ranker labels.</summary>
     public const double RandomHoldout = 0.25;
 
+    private const int ColdStartPicks = 3;
+
     public static RecommenderModel Train(InteractionSnapshot snapshot, RecommenderOptions options, HoldoutProtocol protocol = HoldoutProtocol.Random,
         IProgress<TrainingProgress>? progress = null, TimeProvider? clock = null, CancellationToken ct = default) =>
         TrainWithRanker(snapshot, options, protocol, progress, clock, ct).Model;
@@ -87,6 +89,21 @@ internal static class RecommenderTrainer
                 {
                     target.Item1.Add(features);
                     target.Item2.Add(heldOut.Contains((sampled[s], catalog.Titles[title].Id)));
+                }
+
+                // Every fourth sampled profile also comes back as a newcomer with three favourite picks, so the ranker
+                // learns how much to trust each generator when evidence is thin (cold start, V2).
+                if (s % 4 < 2 && state.Titles.Length > ColdStartPicks)
+                {
+                    var order = Enumerable.Range(0, state.Titles.Length).OrderByDescending(i => state.Strengths[i]).ThenBy(_ => random.Next()).ToArray();
+                    var picks = order.Take(ColdStartPicks).Select(i => (state.Titles[i], state.Strengths[i], state.LastAt[i])).ToList();
+                    var hidden = order.Skip(ColdStartPicks).Select(i => state.Titles[i]).ToHashSet();
+                    var newcomer = baseModel.BuildState(state.ProfileId, state.IsKids, picks, [], state.ThumbedDown);
+                    foreach (var (features, title) in baseModel.CandidateFeatures(newcomer))
+                    {
+                        target.Item1.Add(features);
+                        target.Item2.Add(hidden.Contains(title) || heldOut.Contains((sampled[s], catalog.Titles[title].Id)));
+                    }
                 }
             }
 
