@@ -126,9 +126,31 @@ internal sealed class TasteCommunityModel
         model.GetClusterCentroids(ref buffers, out var clusters);
         var centroids = buffers.Take(clusters).Select(b => b.DenseValues().ToArray()).ToArray();
 
+        return FromCentroids(matrix, catalog, edges, options, tastes, active, centroids, null, out memberships);
+    }
+
+    /// <summary>Rebuilds memberships, popularity and descriptions from known centroids (a persisted model).</summary>
+    public static TasteCommunityModel FromCentroids(InteractionMatrix matrix, CatalogIndex catalog, MicroGenreAffinity tags,
+        IReadOnlyList<InfluenceEdgeInfo> edges, RecommenderOptions options, float[][] centroids, float temperature, out (int Community, float Weight)[][] memberships)
+    {
+        var tastes = new float[matrix.ProfileCount][];
+        for (var u = 0; u < matrix.ProfileCount; u++)
+        {
+            tastes[u] = TasteVector(tags.ProfileAffinity(matrix.Row(u), matrix.RowStrengths(u)));
+        }
+
+        var active = Enumerable.Range(0, matrix.ProfileCount).Where(u => matrix.RowStart[u + 1] > matrix.RowStart[u]).ToArray();
+        return FromCentroids(matrix, catalog, edges, options, tastes, active, centroids, temperature, out memberships);
+    }
+
+    private static TasteCommunityModel FromCentroids(InteractionMatrix matrix, CatalogIndex catalog, IReadOnlyList<InfluenceEdgeInfo> edges,
+        RecommenderOptions options, float[][] tastes, int[] active, float[][] centroids, float? knownTemperature, out (int Community, float Weight)[][] memberships)
+    {
+        var clusters = centroids.Length;
+
         // Temperature: the typical squared distance to the nearest centroid, so weights are scale-free.
-        var nearest = active.Select(u => centroids.Min(c => { var d = TensorPrimitives.Distance(tastes[u], c); return d * d; })).Order().ToArray();
-        var temperature = nearest.Length == 0 ? 1f : Math.Max(1e-4f, nearest[nearest.Length / 2]);
+        var nearest = knownTemperature is not null ? [] : active.Select(u => centroids.Min(c => { var d = TensorPrimitives.Distance(tastes[u], c); return d * d; })).Order().ToArray();
+        var temperature = knownTemperature ?? (nearest.Length == 0 ? 1f : Math.Max(1e-4f, nearest[nearest.Length / 2]));
 
         memberships = new (int, float)[matrix.ProfileCount][];
         var sizes = new int[clusters];

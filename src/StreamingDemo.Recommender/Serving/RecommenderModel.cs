@@ -12,7 +12,7 @@ namespace StreamingDemo.Recommender.Serving;
 internal readonly record struct ScoredTitle(int Title, float RawScore, float Match, GeneratorScores Generators);
 
 /// <summary>Which single signal ranks the catalogue (for evaluation and the generator-alone baselines).</summary>
-internal enum Generator
+public enum Generator
 {
     MostPopular,
     Factors,
@@ -123,6 +123,49 @@ internal sealed class RecommenderModel
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Computes the profile's generator scores once and then scores any title on demand (page composition scores the
+    /// ranked pool plus the titles of other rows without recomputing).
+    /// </summary>
+    public ProfileScorer Scorer(ProfileState state)
+    {
+        var work = new Workspace(Catalog.TitleCount);
+        Generate(state, work);
+        MarkSkipped(state, work.Skip);
+        return new ProfileScorer(this, state, work);
+    }
+
+    internal sealed class ProfileScorer(RecommenderModel model, ProfileState state, Workspace work) : IDisposable
+    {
+        private readonly Dictionary<int, ScoredTitle> cache = [];
+
+        public ProfileState State => state;
+
+        public bool IsSkipped(int title) => work.Skip[title];
+
+        public ScoredTitle Score(int title)
+        {
+            if (!cache.TryGetValue(title, out var scored))
+            {
+                Span<float> features = stackalloc float[RankerFeatures.Count];
+                cache[title] = scored = model.ScoreWith(state, work, title, features);
+            }
+
+            return scored;
+        }
+
+        /// <summary>The ranked candidate pool, best first.</summary>
+        public ScoredTitle[] Ranked(int count)
+        {
+            var pool = model.CandidatesFrom(work, Math.Max(model.CandidatePool, count));
+            var scored = pool.Select(Score).ToArray();
+            Array.Sort(scored, (a, b) => a.RawScore != b.RawScore ? b.RawScore.CompareTo(a.RawScore) : a.Title.CompareTo(b.Title));
+            return scored.Length > count ? scored[..count] : scored;
+        }
+
+        public void Dispose() => work.Dispose();
     }
 
     /// <summary>Scores particular titles for the profile (detail pages, rows built from other sources).</summary>

@@ -31,7 +31,25 @@ internal sealed class CatalogIndex
         }
 
         AsOf = asOf;
+        var byTag = new List<int>[MicroGenres.Length];
+        for (var m = 0; m < byTag.Length; m++)
+        {
+            byTag[m] = [];
+        }
+
+        for (var t = 0; t < Titles.Length; t++)
+        {
+            foreach (var tag in TitleTags[t])
+            {
+                byTag[tag].Add(t);
+            }
+        }
+
+        TagTitles = [.. byTag.Select(l => l.ToArray())];
     }
+
+    /// <summary>Title indexes carrying each micro-genre.</summary>
+    public int[][] TagTitles { get; }
 
     public TitleInfo[] Titles { get; }
 

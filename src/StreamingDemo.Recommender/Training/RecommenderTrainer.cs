@@ -123,21 +123,30 @@ internal static class RecommenderTrainer
         return (model, ranker);
     }
 
+    /// <summary>Rebuilds a model from persisted learned parts and the snapshot they were trained on (no training).</summary>
+    public static RecommenderModel Assemble(InteractionSnapshot snapshot, RecommenderOptions options, PersistedModel parts) =>
+        TrainGenerators(snapshot, new CatalogIndex(snapshot.Titles, snapshot.MicroGenres, snapshot.AsOf), snapshot.Interactions, options,
+            parts.Ranker, parts.Calibrator, parts.TrainedAt, _ => { }, CancellationToken.None, parts);
+
     private static RecommenderModel TrainGenerators(InteractionSnapshot snapshot, CatalogIndex catalog, IEnumerable<ProfileTitleInteraction> interactions,
-        RecommenderOptions options, CompiledTreeEnsemble? ranker, MatchCalibrator? calibrator, DateTime trainedAt, Action<TrainingProgress> report, CancellationToken ct)
+        RecommenderOptions options, CompiledTreeEnsemble? ranker, MatchCalibrator? calibrator, DateTime trainedAt, Action<TrainingProgress> report, CancellationToken ct,
+        PersistedModel? parts = null)
     {
         var list = interactions as IReadOnlyCollection<ProfileTitleInteraction> ?? [.. interactions];
         var matrix = InteractionMatrix.Build(catalog, snapshot.Profiles, list);
         report(new TrainingProgress("Counting popularity", 0.02));
         var popularity = PopularityModel.Train(matrix, catalog, options.TrendingDays, options.NewReleaseDays);
         report(new TrainingProgress("Finding co-viewed titles", 0.05));
-        var coViewing = CoViewingNeighbours.Train(matrix, options.Neighbours, ct);
+        var coViewing = parts?.CoViewing ?? CoViewingNeighbours.Train(matrix, options.Neighbours, ct);
         report(new TrainingProgress("Learning latent taste factors", 0.2));
-        var factors = ImplicitFactorModel.Train(matrix, options,
+        var factors = parts?.Factors ?? ImplicitFactorModel.Train(matrix, options,
             new Progress<double>(f => report(new TrainingProgress("Learning latent taste factors", 0.2 + 0.5 * f))), ct);
         report(new TrainingProgress("Learning taste communities", 0.7));
         var tags = new MicroGenreAffinity(catalog);
-        var communities = TasteCommunityModel.Train(matrix, catalog, tags, snapshot.InfluenceEdges, options, out var memberships);
+        (int Community, float Weight)[][] memberships;
+        var communities = parts is null
+            ? TasteCommunityModel.Train(matrix, catalog, tags, snapshot.InfluenceEdges, options, out memberships)
+            : TasteCommunityModel.FromCentroids(matrix, catalog, tags, snapshot.InfluenceEdges, options, parts.Centroids, parts.Temperature, out memberships);
 
         report(new TrainingProgress("Preparing profiles", 0.9));
         var thumbedDown = list.Where(i => i.Thumb == ThumbRating.Down).GroupBy(i => i.ProfileId)
