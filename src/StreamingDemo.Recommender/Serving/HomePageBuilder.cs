@@ -205,6 +205,12 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
                     continue; // not enough fresh titles to fill the visible cards: skip the row
                 }
 
+                if (head.Count > 1 && head[0].IsExploration && row.Kind != RowKind.Exploration)
+                {
+                    // Discovery cards never lead a personal row.
+                    (head[0], head[1]) = (head[1], head[0]);
+                }
+
                 items = [.. head, .. tail];
                 if (visit > 0 && row.Kind != RowKind.ContinueWatching)
                 {
