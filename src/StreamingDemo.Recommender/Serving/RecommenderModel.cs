@@ -105,6 +105,22 @@ internal sealed class RecommenderModel
         return scored.Length > count ? scored[..count] : scored;
     }
 
+    /// <summary>Feature vectors of every title for the profile (the PredictionEngine comparison in the benchmarks).</summary>
+    public float[][] AllFeatures(ProfileState state)
+    {
+        using var work = new Workspace(Catalog.TitleCount);
+        Generate(state, work);
+        var result = new float[Catalog.TitleCount][];
+        for (var title = 0; title < result.Length; title++)
+        {
+            var g = new GeneratorScores(work.Factors[title], work.CoViewing[title], work.Community[title], work.MicroGenre[title], Popularity.Trending[title]);
+            result[title] = new float[RankerFeatures.Count];
+            FillFeatures(state, work, title, g, result[title]);
+        }
+
+        return result;
+    }
+
     /// <summary>The ranker's feature vectors for the profile's candidate pool (training examples).</summary>
     public IEnumerable<(float[] Features, int Title)> CandidateFeatures(ProfileState state)
     {
