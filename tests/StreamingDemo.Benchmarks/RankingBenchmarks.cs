@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.ML;
 using StreamingDemo.Domain;
 using StreamingDemo.Recommender.Ranking;
@@ -12,7 +14,6 @@ namespace StreamingDemo.Benchmarks;
 /// against scoring every title through ML.NET's PredictionEngine, in the same run; plus a whole home page and
 /// feedback-to-page. In-process so the large model is trained once.
 /// </summary>
-[InProcess]
 [MemoryDiagnoser]
 [MinColumn, MaxColumn]
 [Config(typeof(PercentilesConfig))]
@@ -74,9 +75,18 @@ public class RankingBenchmarks
         return world.Recommender.ComposeHomePage(new HomePageRequest(profile, DeviceType.Desktop, [], next)).Rows.Count;
     }
 
+    /// <summary>
+    /// In-process (the large model trains once per process, ~70 s), with a generous per-benchmark timeout and a fixed,
+    /// modest iteration count: on a shared 2-core machine BenchmarkDotNet's adaptive stopping would run for a long time.
+    /// </summary>
     private sealed class PercentilesConfig : ManualConfig
     {
-        public PercentilesConfig() => AddColumn(StatisticColumn.P95);
+        public PercentilesConfig()
+        {
+            AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
+                .WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(25));
+            AddColumn(StatisticColumn.P95);
+        }
     }
 
     public sealed class RankerScore

@@ -50,7 +50,7 @@ internal sealed class TasteCommunityModel
     /// <summary>
     /// The taste vector KMeans clusters: the profile's share of evidence per micro-genre at unit length, so clusters follow the
     /// mix of micro-genres rather than how much a profile watches. (Measured against planted data, this beat square-root and
-    /// lift transforms: docs/decisions/0004-recommender-taste-communities.md.)
+    /// lift transforms: docs/decisions/0012-recommender-taste-communities.md.)
     /// </summary>
     public static float[] TasteVector(float[] affinity)
     {
