@@ -1,12 +1,10 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using StreamingDemo.Data.Seeding;
 using MudBlazor.Services;
 using StreamingDemo.Data;
-using StreamingDemo.Domain;
 using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Components;
 using StreamingDemo.Web.Features.Catalog;
 using StreamingDemo.Web.Features.Profiles;
-using StreamingDemo.Web.FirstRun;
 
 namespace StreamingDemo.Web;
 
@@ -22,9 +20,9 @@ public static class WebServices
         services.AddMudServices();
 
         services.AddStreamingData(builder.Environment.ContentRootPath);
-        services.AddFirstRun();
+        services.AddStoreInitializer();
 
-        services.TryAddSingleton<IArtworkStyles, FallbackArtworkStyles>();
+        services.AddSingleton<IArtworkStyles, VocabularyArtworkStyles>();
         services.AddSingleton<CatalogService>();
         services.AddSingleton<PersonaDirectory>();
         return builder;
@@ -46,15 +44,5 @@ public static class WebServices
         app.MapProfileEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
-    }
-
-    /// <summary>The shared first-run status and what turns it to Ready.</summary>
-    private static IServiceCollection AddFirstRun(this IServiceCollection services)
-    {
-        // The store initializer (Data) registers the status too; TryAdd keeps one instance whichever comes first.
-        services.TryAddSingleton<FirstRunStatus>();
-        services.TryAddSingleton<IFirstRunStatus>(sp => sp.GetRequiredService<FirstRunStatus>());
-        services.AddHostedService<SiteReadyAnnouncer>();
-        return services;
     }
 }

@@ -18,7 +18,7 @@ public static class PosterSvg
     public const int Height = 600;
 
     /// <summary>Motifs this renderer draws; any other motif name maps to one of these by a stable hash.</summary>
-    public static readonly string[] KnownMotifs = ["waves", "rings", "rays", "grid", "stripes", "peaks", "stars", "orbs"];
+    public static readonly string[] KnownMotifs = ["waves", "circles", "burst", "grid", "stripes", "mountains", "stars", "dots", "hearts", "shadow"];
 
     private const double Margin = 30;
     private const double MaxFontSize = 66;
@@ -48,7 +48,9 @@ public static class PosterSvg
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<stop offset=\"1\" stop-color=\"{Escape(to)}\"/></linearGradient>");
-        svg.Append("<linearGradient id=\"fade\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\"><stop offset=\".35\" stop-color=\"#000\" stop-opacity=\"0\"/><stop offset=\"1\" stop-color=\"#000\" stop-opacity=\".82\"/></linearGradient>");
+        // The fade behind the title goes towards black for light text and towards the palette's lightest colour for dark text.
+        var fade = IsDark(palette.Text) ? Escape(Lightest(palette.Background)) : "#000";
+        svg.Append(CultureInfo.InvariantCulture, $"<linearGradient id=\"fade\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\"><stop offset=\".35\" stop-color=\"{fade}\" stop-opacity=\"0\"/><stop offset=\"1\" stop-color=\"{fade}\" stop-opacity=\".85\"/></linearGradient>");
         svg.Append(CultureInfo.InvariantCulture, $"<radialGradient id=\"glow\" cx=\"{F(random.Between(.25, .75))}\" cy=\"{F(random.Between(.2, .45))}\" r=\".6\"><stop offset=\"0\" stop-color=\"{Escape(palette.Accent)}\" stop-opacity=\".45\"/><stop offset=\"1\" stop-color=\"{Escape(palette.Accent)}\" stop-opacity=\"0\"/></radialGradient>");
         svg.Append("</defs>");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"url(#bg)\"/>");
@@ -166,7 +168,7 @@ public static class PosterSvg
                 }
 
                 break;
-            case "rings":
+            case "circles":
                 {
                     var cx = random.Between(120, 300);
                     var cy = random.Between(150, 280);
@@ -177,7 +179,7 @@ public static class PosterSvg
                 }
 
                 break;
-            case "rays":
+            case "burst":
                 {
                     var cx = random.Between(80, 320);
                     var cy = random.Between(120, 260);
@@ -225,7 +227,7 @@ public static class PosterSvg
                 }
 
                 break;
-            case "peaks":
+            case "mountains":
                 for (var layer = 0; layer < 4; layer++)
                 {
                     var baseY = 250 + (layer * 70);
@@ -249,7 +251,27 @@ public static class PosterSvg
 
                 svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(random.Between(240, 340))}\" cy=\"{F(random.Between(80, 160))}\" r=\"{F(random.Between(34, 60))}\" fill=\"{Escape(accent)}\" stroke=\"none\" opacity=\".5\"/>");
                 break;
-            default: // orbs
+            case "hearts":
+                for (var i = 0; i < 9; i++)
+                {
+                    var x = random.Between(20, 380);
+                    var y = random.Between(30, 380);
+                    var scale = random.Between(.6, 2.4);
+                    svg.Append(CultureInfo.InvariantCulture, $"<path transform=\"translate({F(x)} {F(y)}) scale({F(scale)}) rotate({F(random.Between(-25, 25))})\" d=\"M0 8 C -14 -4, -10 -18, 0 -10 C 10 -18, 14 -4, 0 8 Z\" fill=\"{Escape(accent)}\" stroke=\"none\" opacity=\"{F(random.Between(.15, .5))}\"/>");
+                }
+
+                break;
+            case "shadow":
+                {
+                    // A lone figure against a lit backdrop: the thriller key-art cliché.
+                    var cx = random.Between(150, 250);
+                    svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(cx)}\" cy=\"200\" r=\"150\" fill=\"{Escape(accent)}\" stroke=\"none\" opacity=\".22\"/>");
+                    svg.Append(CultureInfo.InvariantCulture, $"<g fill=\"#000\" stroke=\"none\" opacity=\".78\"><circle cx=\"{F(cx)}\" cy=\"196\" r=\"44\"/><path d=\"M{F(cx - 120)} 600 C {F(cx - 110)} 330, {F(cx - 60)} 262, {F(cx)} 262 C {F(cx + 60)} 262, {F(cx + 110)} 330, {F(cx + 120)} 600 Z\"/></g>");
+                    svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(cx)}\" cy=\"196\" r=\"46\" stroke-width=\"2\" opacity=\".5\"/>");
+                }
+
+                break;
+            default: // dots
                 for (var i = 0; i < 7; i++)
                 {
                     svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(random.Between(0, Width))}\" cy=\"{F(random.Between(0, Height * .75))}\" r=\"{F(random.Between(30, 120))}\" fill=\"{Escape(accent)}\" stroke=\"none\" opacity=\"{F(random.Between(.06, .22))}\"/>");
@@ -258,6 +280,29 @@ public static class PosterSvg
                 break;
         }
     }
+
+    /// <summary>Relative luminance (WCAG) of a #rrggbb colour; unparseable colours count as mid-grey.</summary>
+    public static double Luminance(string color)
+    {
+        var hex = (color ?? string.Empty).TrimStart('#');
+        if (hex.Length != 6 || !int.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var rgb))
+        {
+            return 0.2;
+        }
+
+        static double Channel(int c)
+        {
+            var s = c / 255.0;
+            return s <= 0.03928 ? s / 12.92 : Math.Pow((s + 0.055) / 1.055, 2.4);
+        }
+
+        return (0.2126 * Channel((rgb >> 16) & 0xFF)) + (0.7152 * Channel((rgb >> 8) & 0xFF)) + (0.0722 * Channel(rgb & 0xFF));
+    }
+
+    private static bool IsDark(string color) => Luminance(color) < 0.2;
+
+    private static string Lightest(IReadOnlyList<string> colors) =>
+        colors.Count == 0 ? "#ffffff" : colors.OrderByDescending(Luminance).First();
 
     private static string F(double value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
 
