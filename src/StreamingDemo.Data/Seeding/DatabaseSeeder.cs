@@ -25,8 +25,8 @@ public static class DatabaseSeeder
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentNullException.ThrowIfNull(preset);
         var started = TimeProvider.System.GetTimestamp();
-        StoreFiles.Delete(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        StoreFiles.Delete(databasePath);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
 
         progress?.Report(new SeedProgress("Creating the catalogue store", 1));
@@ -179,6 +179,11 @@ public static class StoreFiles
     {
         // A pooled connection keeps the file open; deleting under it would leave a ghost database.
         SqliteConnection.ClearAllPools();
+        if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(databasePath))))
+        {
+            return;
+        }
+
         foreach (var suffix in Suffixes)
         {
             File.Delete(databasePath + suffix);
