@@ -10,6 +10,8 @@ try
     {
         "seed" => await SeedCommand.RunAsync(rest),
         "evaluate" => await EvaluateCommand.RunAsync(rest),
+        "train" => await TrainCommand.RunAsync(rest),
+        "import" => await ImportCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Usage.Print(),
         _ => Usage.Fail($"Unknown command '{verb}'."),
     };

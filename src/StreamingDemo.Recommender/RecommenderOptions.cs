@@ -30,6 +30,9 @@ public sealed class RecommenderOptions
     /// <summary>Number of taste communities KMeans learns; 0 picks it from the data.</summary>
     public int Communities { get; set; }
 
+    /// <summary>Seeded KMeans restarts; the tightest clustering wins.</summary>
+    public int CommunityRestarts { get; set; } = 3;
+
     /// <summary>Candidates the ranker sees per request.</summary>
     public int CandidatePool { get; set; } = 300;
 

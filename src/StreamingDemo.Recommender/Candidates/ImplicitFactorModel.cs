@@ -7,7 +7,7 @@ namespace StreamingDemo.Recommender.Candidates;
 /// Latent factors for implicit feedback: weighted ALS (Hu, Koren, Volinsky 2008) solved with a few conjugate-gradient
 /// steps per row (Takács et al. 2011), so a half-iteration costs O(nnz·k) instead of O(nnz·k²). The same solver folds a
 /// new or changed profile in at request time (cold start, live feedback) without retraining.
-/// See docs/decisions/0003-recommender-latent-factors.md.
+/// See docs/decisions/0011-recommender-latent-factors.md.
 /// </summary>
 internal sealed class ImplicitFactorModel
 {
@@ -40,24 +40,37 @@ internal sealed class ImplicitFactorModel
 
     public ReadOnlySpan<float> Item(int title) => ItemFactors.AsSpan(title * Factors, Factors);
 
-    public static ImplicitFactorModel Train(InteractionMatrix matrix, RecommenderOptions options, IProgress<double>? progress = null, CancellationToken ct = default)
+    /// <param name="warmStart">Item factors of an earlier run on nearly the same data: start there and run half the iterations.</param>
+    public static ImplicitFactorModel Train(InteractionMatrix matrix, RecommenderOptions options, IProgress<double>? progress = null,
+        float[]? warmStart = null, CancellationToken ct = default)
     {
         var k = options.Factors;
         var random = new Random(options.Seed);
-        var items = new float[matrix.TitleCount * k];
         var users = new float[matrix.ProfileCount * k];
-        for (var i = 0; i < items.Length; i++)
+        float[] items;
+        var iterations = options.AlsIterations;
+        if (warmStart is not null && warmStart.Length == matrix.TitleCount * k)
         {
-            items[i] = (float)(random.NextDouble() - 0.5) * 0.1f;
+            items = (float[])warmStart.Clone();
+            iterations = Math.Max(2, iterations / 2);
+        }
+        else
+        {
+            items = new float[matrix.TitleCount * k];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = (float)(random.NextDouble() - 0.5) * 0.1f;
+            }
         }
 
-        for (var iteration = 0; iteration < options.AlsIterations; iteration++)
+        for (var iteration = 0; iteration < iterations; iteration++)
         {
             ct.ThrowIfCancellationRequested();
-            var steps = iteration == 0 ? k / 2 : 3;
+            // The first user solve starts from zero, so it gets more conjugate-gradient steps; after that rows warm-start.
+            var steps = iteration == 0 ? 8 : 3;
             SolveSide(users, items, k, matrix.RowStart, matrix.Columns, matrix.Strengths, options, steps);
             SolveSide(items, users, k, matrix.ColumnStart, matrix.ColumnRows, matrix.ColumnStrengths, options, steps);
-            progress?.Report((iteration + 1) / (double)options.AlsIterations);
+            progress?.Report((iteration + 1) / (double)iterations);
         }
 
         return new ImplicitFactorModel(k, options.AlsRegularization, options.AlsAlpha, items, users);

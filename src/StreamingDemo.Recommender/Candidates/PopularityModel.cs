@@ -26,7 +26,11 @@ internal sealed class PopularityModel
         MostPopular = Order(allTime);
         TrendingOrder = Order(Trending);
         RecentOrder = Order(recent);
+        RecentlyAdded = [.. Enumerable.Range(0, allTime.Length).Where(t => ageDays[t] <= newReleaseDays)];
     }
+
+    /// <summary>Titles added within the new-release window.</summary>
+    public int[] RecentlyAdded { get; }
 
     public float[] AllTime { get; }
 

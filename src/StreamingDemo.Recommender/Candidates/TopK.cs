@@ -15,7 +15,7 @@ internal static class TopK
         var threshold = float.NegativeInfinity;
         if (k < n)
         {
-            var buffer = new float[n];
+            var buffer = System.Buffers.ArrayPool<float>.Shared.Rent(n);
             var m = 0;
             for (var i = 0; i < n; i++)
             {
@@ -29,6 +29,8 @@ internal static class TopK
             {
                 threshold = NthLargest(buffer.AsSpan(0, m), k - 1);
             }
+
+            System.Buffers.ArrayPool<float>.Shared.Return(buffer);
         }
 
         var picked = new List<int>(Math.Min(n, k + 16));

@@ -19,7 +19,17 @@ internal sealed class CompiledTreeEnsemble
         Right = right;
         Leaves = leaves;
         Bias = bias;
+        nodes = new Node[feature.Length];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            nodes[i] = new Node(feature[i], threshold[i], left[i], right[i]);
+        }
     }
+
+    // One 16-byte struct per node keeps a split's fields on one cache line during the walk.
+    private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
+
+    private readonly Node[] nodes;
 
     public int[] TreeStart { get; }
 
@@ -87,8 +97,8 @@ internal sealed class CompiledTreeEnsemble
             var node = 0;
             while (node >= 0)
             {
-                var n = offset + node;
-                node = features[Feature[n]] <= Threshold[n] ? Left[n] : Right[n];
+                ref readonly var n = ref nodes[offset + node];
+                node = features[n.Feature] <= n.Threshold ? n.Left : n.Right;
             }
 
             sum += Leaves[LeafStart[t] + ~node];

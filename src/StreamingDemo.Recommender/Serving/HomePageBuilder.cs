@@ -50,7 +50,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
         foreach (var tag in TopTags(state))
         {
             var info = model.Catalog.MicroGenres[tag];
-            var items = model.Catalog.TagTitles[tag].Where(t => !scorer.IsSkipped(t)).Select(scorer.Score).OrderByDescending(s => s.RawScore)
+            var items = scorer.Shortlist(model.Catalog.TagTitles[tag], layout.ItemsPerRow * 3).Select(scorer.Score).OrderByDescending(s => s.RawScore)
                 .Select(s => new Placed(s, null, false)).ToList();
             candidates.Add(new CandidateRow($"micro-genre-{info.Id}", RowKind.MicroGenre, info.Name, null, items));
         }
@@ -64,8 +64,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
                 $"Trending in {model.Communities.Communities[community].Name}", null, items));
         }
 
-        var fresh = Enumerable.Range(0, model.Catalog.TitleCount)
-            .Where(t => model.Popularity.AgeDays[t] <= model.Popularity.NewReleaseDays && !scorer.IsSkipped(t))
+        var fresh = scorer.Shortlist(model.Popularity.RecentlyAdded, layout.ItemsPerRow * 3)
             .Select(scorer.Score).OrderByDescending(s => s.RawScore).Select(s => new Placed(s, null, false)).ToList();
         candidates.Add(new CandidateRow("new-releases", RowKind.NewReleases, "New Releases", null, fresh));
 
@@ -203,6 +202,12 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
                 if (head.Count < Math.Min(layout.CardsPerRow, row.Kind == RowKind.ContinueWatching ? 1 : layout.CardsPerRow))
                 {
                     continue; // not enough fresh titles to fill the visible cards: skip the row
+                }
+
+                if (head.Count > 1 && head[0].IsExploration && row.Kind != RowKind.Exploration)
+                {
+                    // Discovery cards never lead a personal row.
+                    (head[0], head[1]) = (head[1], head[0]);
                 }
 
                 items = [.. head, .. tail];

@@ -105,6 +105,22 @@ internal sealed class RecommenderModel
         return scored.Length > count ? scored[..count] : scored;
     }
 
+    /// <summary>Feature vectors of every title for the profile (the PredictionEngine comparison in the benchmarks).</summary>
+    public float[][] AllFeatures(ProfileState state)
+    {
+        using var work = new Workspace(Catalog.TitleCount);
+        Generate(state, work);
+        var result = new float[Catalog.TitleCount][];
+        for (var title = 0; title < result.Length; title++)
+        {
+            var g = new GeneratorScores(work.Factors[title], work.CoViewing[title], work.Community[title], work.MicroGenre[title], Popularity.Trending[title]);
+            result[title] = new float[RankerFeatures.Count];
+            FillFeatures(state, work, title, g, result[title]);
+        }
+
+        return result;
+    }
+
     /// <summary>The ranker's feature vectors for the profile's candidate pool (training examples).</summary>
     public IEnumerable<(float[] Features, int Title)> CandidateFeatures(ProfileState state)
     {
@@ -154,6 +170,28 @@ internal sealed class RecommenderModel
             }
 
             return scored;
+        }
+
+        /// <summary>
+        /// The most promising of <paramref name="titles"/> by the generators' blend (cheap), not yet skipped: rows over
+        /// large title sets (a micro-genre, new releases) send only these through the ranker.
+        /// </summary>
+        public int[] Shortlist(IReadOnlyList<int> titles, int count)
+        {
+            var open = titles.Where(t => !work.Skip[t]).ToArray();
+            if (open.Length <= count)
+            {
+                return open;
+            }
+
+            var blend = new float[open.Length];
+            for (var i = 0; i < open.Length; i++)
+            {
+                var t = open[i];
+                blend[i] = 0.5f * work.Factors[t] / work.FactorsMax + 0.3f * work.CoViewing[t] / work.CoViewingMax + 0.2f * work.MicroGenre[t] / work.MicroGenreMax;
+            }
+
+            return [.. TopK.Select(blend, count).Select(i => open[i])];
         }
 
         /// <summary>The ranked candidate pool, best first.</summary>

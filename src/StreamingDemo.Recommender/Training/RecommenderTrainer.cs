@@ -69,11 +69,12 @@ internal static class RecommenderTrainer
 
         TrainedRanker? ranker = null;
         MatchCalibrator? calibrator = null;
+        RecommenderModel? baseModel = null;
         if (sampled.Length >= 20)
         {
             progress?.Report(new TrainingProgress("Learning candidate generators (holdout)", 0.0));
             var baseInteractions = snapshot.Interactions.Where(i => !heldOut.Contains((i.ProfileId, i.TitleId)));
-            var baseModel = TrainGenerators(snapshot, catalog, baseInteractions, options, null, null, trainedAt, p => progress?.Report(p with { Fraction = p.Fraction * 0.4 }), ct);
+            baseModel = TrainGenerators(snapshot, catalog, baseInteractions, options, null, null, trainedAt, p => progress?.Report(p with { Fraction = p.Fraction * 0.4 }), ct);
 
             progress?.Report(new TrainingProgress("Building ranker examples", 0.4));
             var trainFeatures = new List<float[]>();
@@ -117,8 +118,10 @@ internal static class RecommenderTrainer
         }
 
         progress?.Report(new TrainingProgress("Learning candidate generators", 0.6));
+        // The holdout pass saw nearly all the data: its communities are kept (memberships and popularity are recomputed on
+        // everything) and its item factors warm-start ALS.
         var model = TrainGenerators(snapshot, catalog, snapshot.Interactions, options, ranker?.Compiled, calibrator, trainedAt,
-            p => progress?.Report(p with { Fraction = 0.6 + p.Fraction * 0.4 }), ct);
+            p => progress?.Report(p with { Fraction = 0.6 + p.Fraction * 0.4 }), ct, reuse: baseModel);
         progress?.Report(new TrainingProgress("Trained", 1.0));
         return (model, ranker);
     }
@@ -130,7 +133,7 @@ internal static class RecommenderTrainer
 
     private static RecommenderModel TrainGenerators(InteractionSnapshot snapshot, CatalogIndex catalog, IEnumerable<ProfileTitleInteraction> interactions,
         RecommenderOptions options, CompiledTreeEnsemble? ranker, MatchCalibrator? calibrator, DateTime trainedAt, Action<TrainingProgress> report, CancellationToken ct,
-        PersistedModel? parts = null)
+        PersistedModel? parts = null, RecommenderModel? reuse = null)
     {
         var list = interactions as IReadOnlyCollection<ProfileTitleInteraction> ?? [.. interactions];
         var matrix = InteractionMatrix.Build(catalog, snapshot.Profiles, list);
@@ -140,13 +143,15 @@ internal static class RecommenderTrainer
         var coViewing = parts?.CoViewing ?? CoViewingNeighbours.Train(matrix, options.Neighbours, ct);
         report(new TrainingProgress("Learning latent taste factors", 0.2));
         var factors = parts?.Factors ?? ImplicitFactorModel.Train(matrix, options,
-            new Progress<double>(f => report(new TrainingProgress("Learning latent taste factors", 0.2 + 0.5 * f))), ct);
+            new InlineProgress<double>(f => report(new TrainingProgress("Learning latent taste factors", 0.2 + 0.5 * f))), reuse?.Factors.ItemFactors, ct);
         report(new TrainingProgress("Learning taste communities", 0.7));
         var tags = new MicroGenreAffinity(catalog);
         (int Community, float Weight)[][] memberships;
-        var communities = parts is null
+        var centroids = parts?.Centroids ?? reuse?.Communities.Centroids;
+        var communities = centroids is null
             ? TasteCommunityModel.Train(matrix, catalog, tags, snapshot.InfluenceEdges, options, out memberships)
-            : TasteCommunityModel.FromCentroids(matrix, catalog, tags, snapshot.InfluenceEdges, options, parts.Centroids, parts.Temperature, out memberships);
+            : TasteCommunityModel.FromCentroids(matrix, catalog, tags, snapshot.InfluenceEdges, options, centroids,
+                parts?.Temperature ?? reuse!.Communities.Temperature, out memberships);
 
         report(new TrainingProgress("Preparing profiles", 0.9));
         var thumbedDown = list.Where(i => i.Thumb == ThumbRating.Down).GroupBy(i => i.ProfileId)
@@ -189,4 +194,10 @@ internal static class RecommenderTrainer
             CandidatePool = options.CandidatePool,
         };
     }
+}
+
+/// <summary>Reports on the calling thread, in order (System.Progress posts to the thread pool and can reorder).</summary>
+internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

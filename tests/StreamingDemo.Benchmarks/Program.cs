@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using StreamingDemo.Benchmarks;
+
+// `dotnet run -c Release --project tests/StreamingDemo.Benchmarks -- --filter *` runs BenchmarkDotNet;
+// `-- latency` measures per-request latency percentiles over many profiles (BenchmarkDotNet reports means of batches).
+if (args.Length > 0 && args[0] == "latency")
+{
+    return LatencyProbe.Run(args.Skip(1).ToArray());
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(RankingBenchmarks).Assembly).Run(args);
+return 0;
