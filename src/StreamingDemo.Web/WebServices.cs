@@ -1,4 +1,5 @@
 using StreamingDemo.Data.Seeding;
+using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using StreamingDemo.Data;
 using StreamingDemo.Web.Art;
@@ -28,6 +29,23 @@ public static class WebServices
         return builder;
     }
 
+    /// <summary>Serves the repository's wwwroot-assets/ (copied next to the app) under /assets/, cached for a week.</summary>
+    private static void UseSharedAssets(this WebApplication app)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(root),
+            RequestPath = "/assets",
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=604800",
+        });
+    }
+
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -37,6 +55,7 @@ public static class WebServices
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSharedAssets();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
