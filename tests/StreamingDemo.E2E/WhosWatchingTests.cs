@@ -13,7 +13,7 @@ public sealed class WhosWatchingTests(SiteFixture site)
         await page.OpenAsync("/");
         var featured = page.GetByRole(AriaRole.List, new() { Name = "Featured profiles" });
         var persona = featured.GetByRole(AriaRole.Button).First;
-        var name = await persona.GetAttributeAsync("aria-label");
+        var name = (await persona.InnerTextAsync()).Trim();
         Assert.False(string.IsNullOrEmpty(name));
 
         await persona.ClickAsync();
