@@ -9,6 +9,7 @@ try
     return verb switch
     {
         "seed" => await SeedCommand.RunAsync(rest),
+        "evaluate" => await EvaluateCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Usage.Print(),
         _ => Usage.Fail($"Unknown command '{verb}'."),
     };

@@ -71,7 +71,7 @@ public interface IRecommender
 
     HomePage ComposeHomePage(HomePageRequest request);
 
-    /// <summary>The profile's ranking over the whole catalogue, best first, excluding titles it has finished or thumbed down.</summary>
+    /// <summary>The profile's ranking over the whole catalogue, best first, excluding titles it has already watched or thumbed down (titles in progress belong to Continue Watching).</summary>
     IReadOnlyList<RecommendedTitle> Rank(int profileId, int count);
 
     RecommendedTitle Score(int profileId, int titleId);
@@ -84,4 +84,24 @@ public interface IRecommender
 
     /// <summary>Folds a live signal into the profile's recommendations immediately (V7).</summary>
     void Apply(FeedbackEvent feedback);
+}
+
+/// <summary>
+/// How much of a home page a device shows (V9): rows on the page, cards visible per row without scrolling, and cards a row
+/// holds in total. The one place these numbers live; the page composer dedupes titles over the visible cards.
+/// </summary>
+public sealed record DeviceLayout(DeviceType Device, int Rows, int CardsPerRow, int ItemsPerRow)
+{
+    public static readonly DeviceLayout Tv = new(DeviceType.Tv, 6, 5, 20);
+    public static readonly DeviceLayout Desktop = new(DeviceType.Desktop, 8, 6, 20);
+    public static readonly DeviceLayout Tablet = new(DeviceType.Tablet, 6, 4, 16);
+    public static readonly DeviceLayout Phone = new(DeviceType.Phone, 5, 3, 12);
+
+    public static DeviceLayout For(DeviceType device) => device switch
+    {
+        DeviceType.Tv => Tv,
+        DeviceType.Tablet => Tablet,
+        DeviceType.Phone => Phone,
+        _ => Desktop,
+    };
 }

@@ -2,26 +2,65 @@ using Microsoft.Data.Sqlite;
 
 namespace StreamingDemo.Data.Seeding;
 
+/// <summary>Binds one row's values to its slice of a multi-row INSERT's parameters.</summary>
+internal delegate void RowBinder<in T>(Span<SqliteParameter> parameters, T row);
+
 /// <summary>
-/// Prepared-statement inserts inside the caller's transaction: about 20× faster than EF change tracking
+/// Prepared multi-row inserts inside the caller's transaction: many times faster than EF change tracking
 /// for the millions of rows a preset needs.
 /// </summary>
 internal sealed class BulkWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
-    public void Insert<T>(string table, string[] columns, IEnumerable<T> rows, Action<SqliteParameter[], T> bind, Action<int>? onRow = null)
+    private const int RowsPerStatement = 8;
+
+    public void Insert<T>(string table, string[] columns, IEnumerable<T> rows, RowBinder<T> bind, Action<int>? onRow = null)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
-        command.Prepare();
-        var count = 0;
+        using var full = Prepare(table, columns, RowsPerStatement, out var fullParameters);
+        var buffer = new T[RowsPerStatement];
+        var buffered = 0;
+        var written = 0;
         foreach (var row in rows)
         {
-            bind(parameters, row);
-            command.ExecuteNonQuery();
-            onRow?.Invoke(++count);
+            buffer[buffered++] = row;
+            if (buffered == RowsPerStatement)
+            {
+                Execute(full, fullParameters, columns.Length, buffer, buffered, bind);
+                written += buffered;
+                buffered = 0;
+                onRow?.Invoke(written);
+            }
         }
+
+        if (buffered > 0)
+        {
+            using var tail = Prepare(table, columns, buffered, out var tailParameters);
+            Execute(tail, tailParameters, columns.Length, buffer, buffered, bind);
+            onRow?.Invoke(written + buffered);
+        }
+    }
+
+    private SqliteCommand Prepare(string table, string[] columns, int rowCount, out SqliteParameter[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var rowsSql = Enumerable.Range(0, rowCount)
+            .Select(r => "(" + string.Join(", ", columns.Select((_, c) => $"$p{(r * columns.Length) + c}")) + ")");
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES {string.Join(", ", rowsSql)}";
+        parameters = Enumerable.Range(0, rowCount * columns.Length)
+            .Select(i => command.Parameters.Add(new SqliteParameter($"$p{i}", DBNull.Value)))
+            .ToArray();
+        command.Prepare();
+        return command;
+    }
+
+    private static void Execute<T>(SqliteCommand command, SqliteParameter[] parameters, int width, T[] rows, int count, RowBinder<T> bind)
+    {
+        for (var r = 0; r < count; r++)
+        {
+            bind(parameters.AsSpan(r * width, width), rows[r]);
+        }
+
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Drops a table's secondary indexes for the duration of a bulk load and recreates them from their own DDL after.</summary>

@@ -25,8 +25,8 @@ public static class DatabaseSeeder
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentNullException.ThrowIfNull(preset);
         var started = TimeProvider.System.GetTimestamp();
-        StoreFiles.Delete(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        StoreFiles.Delete(databasePath);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
 
         progress?.Report(new SeedProgress("Creating the catalogue store", 1));
@@ -105,12 +105,23 @@ public static class DatabaseSeeder
         var total = world.Sessions.Length;
         writer.WithoutIndexes("ViewingSessions", () => writer.Insert(
             "ViewingSessions", ["Id", "ProfileId", "TitleId", "EpisodeId", "Device", "StartedAt", "StartPositionSeconds", "EndPositionSeconds", "Completed"],
-            world.Sessions.Select((s, i) => (Id: i + 1L, Session: s)),
-            (p, x) => Bind(p, x.Id, x.Session.ProfileId, x.Session.TitleId, x.Session.EpisodeId == 0 ? null : (object)x.Session.EpisodeId, (int)x.Session.Device,
-                x.Session.StartedAtTicks, x.Session.StartPosition, x.Session.EndPosition, x.Session.Completed),
+            Enumerable.Range(0, total),
+            (p, i) =>
+            {
+                ref readonly var s = ref world.Sessions[i];
+                p[0].Value = i + 1L;
+                p[1].Value = s.ProfileId;
+                p[2].Value = s.TitleId;
+                p[3].Value = s.EpisodeId == 0 ? DBNull.Value : s.EpisodeId;
+                p[4].Value = (int)s.Device;
+                p[5].Value = s.StartedAtTicks;
+                p[6].Value = s.StartPosition;
+                p[7].Value = s.EndPosition;
+                p[8].Value = s.Completed ? 1 : 0;
+            },
             count =>
             {
-                if (count % 100_000 == 0)
+                if (count % 102_400 == 0)
                 {
                     Stage("Writing viewing history", 55 + (35.0 * count / total));
                 }
@@ -119,9 +130,18 @@ public static class DatabaseSeeder
         Stage("Writing pause points and thumbs", 91);
         writer.WithoutIndexes("PausePoints", () => writer.Insert(
             "PausePoints", ["Id", "SessionId", "ProfileId", "TitleId", "EpisodeId", "PositionSeconds", "At"],
-            world.Pauses.Select((x, i) => (Id: i + 1L, Pause: x)),
-            (p, x) => Bind(p, x.Id, x.Pause.SessionIndex + 1L, x.Pause.ProfileId, x.Pause.TitleId, x.Pause.EpisodeId == 0 ? null : (object)x.Pause.EpisodeId,
-                x.Pause.Position, x.Pause.AtTicks)));
+            Enumerable.Range(0, world.Pauses.Length),
+            (p, i) =>
+            {
+                ref readonly var x = ref world.Pauses[i];
+                p[0].Value = i + 1L;
+                p[1].Value = x.SessionIndex + 1L;
+                p[2].Value = x.ProfileId;
+                p[3].Value = x.TitleId;
+                p[4].Value = x.EpisodeId == 0 ? DBNull.Value : x.EpisodeId;
+                p[5].Value = x.Position;
+                p[6].Value = x.AtTicks;
+            }));
         writer.Insert("Thumbs", ["ProfileId", "TitleId", "Rating", "At"], world.Thumbs, (p, t) => Bind(p, t.ProfileId, t.TitleId, (int)t.Rating, t.AtTicks));
 
         Stage("Finishing", 98);
@@ -136,7 +156,7 @@ public static class DatabaseSeeder
         writer.Insert("Meta", ["Key", "Value"], meta, (p, m) => Bind(p, m.Key, m.Value));
     }
 
-    private static void Bind(SqliteParameter[] parameters, params object?[] values)
+    private static void Bind(Span<SqliteParameter> parameters, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -159,6 +179,11 @@ public static class StoreFiles
     {
         // A pooled connection keeps the file open; deleting under it would leave a ghost database.
         SqliteConnection.ClearAllPools();
+        if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(databasePath))))
+        {
+            return;
+        }
+
         foreach (var suffix in Suffixes)
         {
             File.Delete(databasePath + suffix);

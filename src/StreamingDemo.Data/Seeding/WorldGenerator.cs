@@ -499,7 +499,8 @@ internal sealed partial class WorldGenerator(SeedVocabulary vocabulary, SeedPres
     {
         var result = new ProfileViewing();
         var weekdayWeights = habit.WeekdayWeights.Split(',').Select(w => double.Parse(w, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var start = ReferenceDate.AddDays(-HistoryDays);
+        // Days are drawn from the half year that ends the day before the reference date, so evenings stay in the past.
+        var start = ReferenceDate.AddDays(-HistoryDays - 1);
         var times = new long[occasions.Count];
         for (var o = 0; o < times.Length; o++)
         {
@@ -516,13 +517,21 @@ internal sealed partial class WorldGenerator(SeedVocabulary vocabulary, SeedPres
 
         Array.Sort(times);
         var devices = profile.Devices.Select(d => d.Device).ToArray();
+        var lastSeen = new Dictionary<int, (long Ticks, double Liking)>();
         foreach (var (occasion, ticks) in occasions.Zip(times))
         {
             var fact = facts[occasion.TitleIndex];
-            var at = new DateTime(ticks, DateTimeKind.Utc);
+            // A long sitting can run into the next sitting's slot; episodes of one series never overlap or go backwards.
+            var at = new DateTime(lastSeen.TryGetValue(occasion.TitleIndex, out var previous) ? Math.Max(ticks, previous.Ticks) : ticks, DateTimeKind.Utc);
             var device = PickDevice(random, devices, at.Hour);
+            var sessionsBefore = result.Sessions.Count;
             foreach (var (episode, complete) in occasion.Episodes)
             {
+                if (at >= ReferenceDate)
+                {
+                    break;
+                }
+
                 var (episodeId, runtime) = fact.Episodes.Length > 0 ? fact.Episodes[episode] : (0, fact.RuntimeSeconds);
                 var end = complete ? runtime : (int)(runtime * (0.1 + (0.75 * random.NextDouble())));
                 var index = result.Sessions.Count;
@@ -531,21 +540,27 @@ internal sealed partial class WorldGenerator(SeedVocabulary vocabulary, SeedPres
                 at = at.AddSeconds(end + random.Next(20, 240));
             }
 
-            // Thumbs are sparse: a small share of what was watched, leaning on how much the profile liked it.
-            if (random.NextDouble() < ThumbRate)
+            if (result.Sessions.Count > sessionsBefore)
             {
-                var roll = random.NextDouble();
-                var rating = occasion.Liking > 0.55
-                    ? (roll < 0.35 ? ThumbRating.Love : roll < 0.95 ? ThumbRating.Up : ThumbRating.Down)
-                    : occasion.Liking > 0.25
-                        ? (roll < 0.1 ? ThumbRating.Love : roll < 0.75 ? ThumbRating.Up : ThumbRating.Down)
-                        : (roll < 0.35 ? ThumbRating.Up : ThumbRating.Down);
-                if (!result.Thumbed.Contains(fact.Id))
-                {
-                    result.Thumbed.Add(fact.Id);
-                    result.Thumbs.Add(new GeneratedThumb(profile.Id, fact.Id, rating, at.Ticks));
-                }
+                lastSeen[occasion.TitleIndex] = (at.Ticks, occasion.Liking);
             }
+        }
+
+        // Thumbs are sparse: a small share of the titles watched, after the last sitting, leaning on how much the profile liked it.
+        foreach (var (titleIndex, (ticks, liking)) in lastSeen.OrderBy(x => x.Value.Ticks))
+        {
+            if (random.NextDouble() >= ThumbRate)
+            {
+                continue;
+            }
+
+            var roll = random.NextDouble();
+            var rating = liking > 0.55
+                ? (roll < 0.35 ? ThumbRating.Love : roll < 0.95 ? ThumbRating.Up : ThumbRating.Down)
+                : liking > 0.25
+                    ? (roll < 0.1 ? ThumbRating.Love : roll < 0.75 ? ThumbRating.Up : ThumbRating.Down)
+                    : (roll < 0.35 ? ThumbRating.Up : ThumbRating.Down);
+            result.Thumbs.Add(new GeneratedThumb(profile.Id, facts[titleIndex].Id, rating, ticks));
         }
 
         return result;
@@ -682,6 +697,5 @@ internal sealed partial class WorldGenerator(SeedVocabulary vocabulary, SeedPres
         public List<GeneratedSession> Sessions { get; } = [];
         public List<GeneratedPause> Pauses { get; } = [];
         public List<GeneratedThumb> Thumbs { get; } = [];
-        public HashSet<int> Thumbed { get; } = [];
     }
 }

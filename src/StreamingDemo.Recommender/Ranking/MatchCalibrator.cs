@@ -1,0 +1,113 @@
+namespace StreamingDemo.Recommender.Ranking;
+
+/// <summary>
+/// Turns a raw ranker score into the probability that the profile enjoys the title (the match %): isotonic regression
+/// (pool-adjacent-violators) fitted on profiles the ranker never trained on, interpolated linearly between blocks.
+/// </summary>
+internal sealed class MatchCalibrator
+{
+    public MatchCalibrator(float[] scores, float[] probabilities)
+    {
+        if (scores.Length != probabilities.Length || scores.Length == 0)
+        {
+            throw new ArgumentException("A calibrator needs at least one (score, probability) point.", nameof(scores));
+        }
+
+        Scores = scores;
+        Probabilities = probabilities;
+    }
+
+    /// <summary>Block centres in ascending score order.</summary>
+    public float[] Scores { get; }
+
+    /// <summary>Non-decreasing probabilities at <see cref="Scores"/>.</summary>
+    public float[] Probabilities { get; }
+
+    public float Calibrate(float score)
+    {
+        var i = Array.BinarySearch(Scores, score);
+        if (i >= 0)
+        {
+            return Probabilities[i];
+        }
+
+        i = ~i;
+        if (i == 0)
+        {
+            return Probabilities[0];
+        }
+
+        if (i >= Scores.Length)
+        {
+            return Probabilities[^1];
+        }
+
+        var span = Scores[i] - Scores[i - 1];
+        var t = span <= 0 ? 0 : (score - Scores[i - 1]) / span;
+        return Probabilities[i - 1] + t * (Probabilities[i] - Probabilities[i - 1]);
+    }
+
+    /// <summary>Fits the isotonic map from raw scores to 0/1 outcomes.</summary>
+    public static MatchCalibrator Fit(IReadOnlyList<float> scores, IReadOnlyList<bool> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (scores.Count == 0)
+        {
+            return new MatchCalibrator([0f], [0f]);
+        }
+
+        var order = Enumerable.Range(0, scores.Count).ToArray();
+        Array.Sort(order, (a, b) => scores[a] != scores[b] ? scores[a].CompareTo(scores[b]) : a.CompareTo(b));
+
+        // Blocks: sum of outcomes, weight, sum of scores. Start with ties merged, then pool adjacent violators.
+        var sums = new List<double>();
+        var weights = new List<double>();
+        var scoreSums = new List<double>();
+        foreach (var i in order)
+        {
+            var y = outcomes[i] ? 1.0 : 0.0;
+            if (sums.Count > 0 && scoreSums[^1] / weights[^1] == scores[i])
+            {
+                sums[^1] += y;
+                weights[^1] += 1;
+                scoreSums[^1] += scores[i];
+            }
+            else
+            {
+                sums.Add(y);
+                weights.Add(1);
+                scoreSums.Add(scores[i]);
+            }
+
+            while (sums.Count > 1 && sums[^2] / weights[^2] >= sums[^1] / weights[^1])
+            {
+                sums[^2] += sums[^1];
+                weights[^2] += weights[^1];
+                scoreSums[^2] += scoreSums[^1];
+                sums.RemoveAt(sums.Count - 1);
+                weights.RemoveAt(weights.Count - 1);
+                scoreSums.RemoveAt(scoreSums.Count - 1);
+            }
+        }
+
+        var centres = new float[sums.Count];
+        var probabilities = new float[sums.Count];
+        for (var b = 0; b < sums.Count; b++)
+        {
+            centres[b] = (float)(scoreSums[b] / weights[b]);
+            probabilities[b] = (float)(sums[b] / weights[b]);
+        }
+
+        // Centres of pooled blocks can coincide after float rounding; keep them strictly increasing for the search.
+        for (var b = 1; b < centres.Length; b++)
+        {
+            if (centres[b] <= centres[b - 1])
+            {
+                centres[b] = MathF.BitIncrement(centres[b - 1]);
+            }
+        }
+
+        return new MatchCalibrator(centres, probabilities);
+    }
+}

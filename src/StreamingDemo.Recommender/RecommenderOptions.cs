@@ -1,0 +1,50 @@
+namespace StreamingDemo.Recommender;
+
+/// <summary>Training and serving knobs (section "Recommender").</summary>
+public sealed class RecommenderOptions
+{
+    public const string SectionName = "Recommender";
+
+    /// <summary>Seed for every MLContext and sampler: same data and seed, same models.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>How often the background service checks for new data and retrains. Zero disables retraining.</summary>
+    public TimeSpan RetrainInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where model files live; empty means a "models" folder next to the database.</summary>
+    public string? ModelDirectory { get; set; }
+
+    /// <summary>Latent factors of the implicit ALS model.</summary>
+    public int Factors { get; set; } = 48;
+
+    public int AlsIterations { get; set; } = 10;
+
+    public float AlsRegularization { get; set; } = 0.5f;
+
+    /// <summary>Confidence slope: c = 1 + alpha × preference strength (Hu, Koren, Volinsky 2008).</summary>
+    public float AlsAlpha { get; set; } = 8f;
+
+    /// <summary>Co-viewing neighbours kept per title.</summary>
+    public int Neighbours { get; set; } = 60;
+
+    /// <summary>Number of taste communities KMeans learns; 0 picks it from the data.</summary>
+    public int Communities { get; set; }
+
+    /// <summary>Candidates the ranker sees per request.</summary>
+    public int CandidatePool { get; set; } = 300;
+
+    /// <summary>Profiles sampled to train the ranker and to fit the calibrator (half each).</summary>
+    public int RankerProfiles { get; set; } = 3000;
+
+    public int RankerTrees { get; set; } = 120;
+
+    public int RankerLeaves { get; set; } = 24;
+
+    /// <summary>Days that count as "recent" for trending and new releases.</summary>
+    public int TrendingDays { get; set; } = 30;
+
+    public int NewReleaseDays { get; set; } = 120;
+
+    /// <summary>Share of Top Picks slots given to exploration (V3 "small deviations").</summary>
+    public double ExplorationShare { get; set; } = 0.1;
+}

@@ -1,0 +1,271 @@
+using StreamingDemo.Domain;
+
+namespace StreamingDemo.Recommender.Serving;
+
+/// <summary>
+/// Composes a profile's home page (V3): candidate rows of every kind, each ordered by the same ranker that makes the match %,
+/// rows ordered for the profile, no title twice in the visible cards of two rows, a small exploration share, and a gentle
+/// re-permutation per visit (the best titles and rows stay put, the rest move a little).
+/// </summary>
+internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions options)
+{
+    private const int ByWSeeds = 3;
+    private const int TagRows = 4;
+
+    public HomePage Compose(ProfileState state, HomePageRequest request, DateTime now)
+    {
+        var layout = DeviceLayout.For(request.Device);
+        var random = new Random(HashCode.Combine(request.ProfileId, request.Visit, model.DataVersion.Length));
+        using var scorer = model.Scorer(state);
+        var pool = scorer.Ranked(model.CandidatePool);
+        var exploration = ExplorationCandidates(scorer, pool, random);
+        var candidates = new List<CandidateRow>();
+
+        if (request.ContinueWatching.Count > 0)
+        {
+            var items = request.ContinueWatching.OrderByDescending(c => c.LastWatchedAt)
+                .Select(c => model.Catalog.TryTitle(c.TitleId, out var t) ? t : -1).Where(t => t >= 0 && !state.ThumbedDown.Contains(t))
+                .Select(t => new Placed(scorer.Score(t), null, false)).ToList();
+            candidates.Add(new CandidateRow("continue-watching", RowKind.ContinueWatching, "Continue Watching", null, items, Pinned: 0, Fixed: true));
+        }
+
+        var topPicks = pool.Select(s => new Placed(s, null, false)).Take(layout.ItemsPerRow * 2).ToList();
+        if (request.Visit >= 0 && exploration.Count > 0 && random.NextDouble() < options.ExplorationShare * layout.CardsPerRow)
+        {
+            // One discovery card in the visible part of Top Picks, never in the first slot.
+            topPicks.Insert(Math.Min(layout.CardsPerRow - 1, 1 + random.Next(Math.Max(1, layout.CardsPerRow - 1))), exploration[0]);
+        }
+
+        candidates.Add(new CandidateRow("top-picks", RowKind.TopPicks, "Top Picks for You", null, topPicks, Pinned: 1));
+
+        foreach (var seed in ByWSeedsOf(state))
+        {
+            var neighbours = model.CoViewing.Neighbours[seed];
+            var items = neighbours.Where(t => !scorer.IsSkipped(t)).Select(scorer.Score).OrderByDescending(s => s.RawScore)
+                .Select(s => new Placed(s, seed, false)).ToList();
+            var name = model.Catalog.Titles[seed].Name;
+            candidates.Add(new CandidateRow($"because-{model.Catalog.Titles[seed].Id}", RowKind.BecauseYouWatched, $"Because you watched {name}", seed, items));
+        }
+
+        foreach (var tag in TopTags(state))
+        {
+            var info = model.Catalog.MicroGenres[tag];
+            var items = model.Catalog.TagTitles[tag].Where(t => !scorer.IsSkipped(t)).Select(scorer.Score).OrderByDescending(s => s.RawScore)
+                .Select(s => new Placed(s, null, false)).ToList();
+            candidates.Add(new CandidateRow($"micro-genre-{info.Id}", RowKind.MicroGenre, info.Name, null, items));
+        }
+
+        if (state.Communities.Length > 0)
+        {
+            var community = state.Communities[0].Community;
+            var items = model.Communities.TrendingOrder[community].Where(t => !scorer.IsSkipped(t)).Take(layout.ItemsPerRow * 2)
+                .Select(t => new Placed(scorer.Score(t), null, false)).ToList();
+            candidates.Add(new CandidateRow($"trending-{community}", RowKind.TrendingInCommunity,
+                $"Trending in {model.Communities.Communities[community].Name}", null, items));
+        }
+
+        var fresh = Enumerable.Range(0, model.Catalog.TitleCount)
+            .Where(t => model.Popularity.AgeDays[t] <= model.Popularity.NewReleaseDays && !scorer.IsSkipped(t))
+            .Select(scorer.Score).OrderByDescending(s => s.RawScore).Select(s => new Placed(s, null, false)).ToList();
+        candidates.Add(new CandidateRow("new-releases", RowKind.NewReleases, "New Releases", null, fresh));
+
+        var resuming = candidates.Where(r => r.Kind == RowKind.ContinueWatching).SelectMany(r => r.Items).Select(i => i.Scored.Title).ToHashSet();
+        var top10 = model.Popularity.RecentOrder
+            .Where(t => !state.ThumbedDown.Contains(t) && !resuming.Contains(t) && (!state.IsKids || model.Catalog.Titles[t].IsKids))
+            .Take(10).Select(t => new Placed(scorer.Score(t), null, false)).ToList();
+        candidates.Add(new CandidateRow("top-10", RowKind.Top10, "Top 10 Today", null, top10, Fixed: true));
+        candidates.Add(new CandidateRow("explore", RowKind.Exploration, "Something Different", null, exploration.Skip(1).ToList()));
+
+        var rows = Order(candidates, layout, random, request.Visit);
+        return new HomePage(request.ProfileId, request.Device, Place(rows, layout, state, random, request.Visit), now);
+    }
+
+    /// <summary>Titles that widen the profile's horizon: popular elsewhere, outside its candidate pool and its strong micro-genres.</summary>
+    private List<Placed> ExplorationCandidates(RecommenderModel.ProfileScorer scorer, ScoredTitle[] pool, Random random)
+    {
+        var inPool = pool.Select(p => p.Title).ToHashSet();
+        var options = new List<int>();
+        foreach (var t in model.Popularity.MostPopular)
+        {
+            if (options.Count >= 40)
+            {
+                break;
+            }
+
+            if (!inPool.Contains(t) && !scorer.IsSkipped(t))
+            {
+                options.Add(t);
+            }
+        }
+
+        return [.. options.OrderBy(_ => random.Next()).Take(20).Select(t => new Placed(scorer.Score(t), null, true))];
+    }
+
+    private IEnumerable<int> ByWSeedsOf(ProfileState state)
+    {
+        // Recent titles the profile clearly liked; the strongest of the latest few.
+        var order = Enumerable.Range(0, state.Titles.Length)
+            .OrderByDescending(i => state.LastAt[i]).Take(12)
+            .OrderByDescending(i => state.Strengths[i]).ThenByDescending(i => state.LastAt[i]).Take(ByWSeeds);
+        return order.Select(i => state.Titles[i]).Where(t => model.CoViewing.Neighbours[t].Length > 0);
+    }
+
+    private IEnumerable<int> TopTags(ProfileState state)
+    {
+        var scores = new float[model.Catalog.TagCount];
+        for (var m = 0; m < scores.Length; m++)
+        {
+            scores[m] = state.TagAffinity[m] * MathF.Sqrt(model.Catalog.TagTitles[m].Length);
+        }
+
+        return Enumerable.Range(0, scores.Length).Where(m => scores[m] > 0 && model.Catalog.TagTitles[m].Length >= 6)
+            .OrderByDescending(m => scores[m]).ThenBy(m => m).Take(TagRows);
+    }
+
+    private static List<CandidateRow> Order(List<CandidateRow> rows, DeviceLayout layout, Random random, int visit)
+    {
+        // Pinned rows first (Continue Watching, Top Picks); the rest by how well their first visible cards match the profile,
+        // with a little per-visit jitter so the page feels fresh; exploration never above the fourth row.
+        static double Quality(CandidateRow row, int cards) =>
+            row.Items.Count == 0 ? 0 : row.Items.Take(cards).Average(i => i.Scored.Match);
+        var pinned = rows.Where(r => r.Pinned is not null).OrderBy(r => r.Pinned).ToList();
+        var jitter = visit == 0 ? 0.0 : 0.15;
+        var rest = rows.Where(r => r.Pinned is null && r.Kind != RowKind.Exploration)
+            .Select(r => (Row: r, Score: Quality(r, layout.CardsPerRow) * KindPrior(r.Kind) * (1 + jitter * (random.NextDouble() - 0.5))))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Row.Key, StringComparer.Ordinal).Select(x => x.Row).ToList();
+        var ordered = pinned.Concat(rest).ToList();
+        var explore = rows.FirstOrDefault(r => r.Kind == RowKind.Exploration);
+        if (explore is not null)
+        {
+            ordered.Insert(Math.Min(ordered.Count, Math.Max(3, layout.Rows - 2)), explore);
+        }
+
+        return ordered;
+    }
+
+    private static double KindPrior(RowKind kind) => kind switch
+    {
+        RowKind.BecauseYouWatched => 1.1,
+        RowKind.MicroGenre => 1.0,
+        RowKind.TrendingInCommunity => 1.05,
+        RowKind.Top10 => 1.2,
+        RowKind.NewReleases => 0.95,
+        _ => 1.0,
+    };
+
+    private List<HomeRow> Place(List<CandidateRow> ordered, DeviceLayout layout, ProfileState state, Random random, int visit)
+    {
+        var visible = new HashSet<int>();
+        // Fixed rows (Top 10) keep their order; reserve their visible titles before the others choose.
+        foreach (var row in ordered.Where(r => r.Fixed))
+        {
+            foreach (var item in row.Items.Take(layout.CardsPerRow))
+            {
+                visible.Add(item.Scored.Title);
+            }
+        }
+
+        var result = new List<HomeRow>();
+        foreach (var row in ordered)
+        {
+            if (result.Count >= layout.Rows)
+            {
+                break;
+            }
+
+            List<Placed> items;
+            if (row.Fixed)
+            {
+                items = row.Items;
+            }
+            else
+            {
+                var head = new List<Placed>();
+                var tail = new List<Placed>();
+                var inRow = new HashSet<int>();
+                foreach (var item in row.Items)
+                {
+                    if (!inRow.Add(item.Scored.Title))
+                    {
+                        continue;
+                    }
+
+                    if (head.Count < layout.CardsPerRow && !visible.Contains(item.Scored.Title))
+                    {
+                        head.Add(item);
+                    }
+                    else
+                    {
+                        tail.Add(item);
+                    }
+                }
+
+                if (head.Count < Math.Min(layout.CardsPerRow, row.Kind == RowKind.ContinueWatching ? 1 : layout.CardsPerRow))
+                {
+                    continue; // not enough fresh titles to fill the visible cards: skip the row
+                }
+
+                items = [.. head, .. tail];
+                if (visit > 0 && row.Kind != RowKind.ContinueWatching)
+                {
+                    Permute(items, random, layout.CardsPerRow);
+                }
+
+                foreach (var item in items.Take(layout.CardsPerRow))
+                {
+                    visible.Add(item.Scored.Title);
+                }
+            }
+
+            result.Add(new HomeRow(row.Key, row.Kind, row.Title, row.SeedTitle is { } seed ? model.Catalog.Titles[seed].Id : null,
+                [.. items.Take(layout.ItemsPerRow).Select(i => Explain(i, state))]));
+        }
+
+        return result;
+    }
+
+    /// <summary>Swaps a few neighbouring cards inside the visible part (never the first) and inside the tail, never across.</summary>
+    private static void Permute(List<Placed> items, Random random, int visibleCards)
+    {
+        for (var i = 1; i + 1 < items.Count; i++)
+        {
+            if (i + 1 == visibleCards)
+            {
+                continue;
+            }
+
+            if (random.NextDouble() < 0.3)
+            {
+                (items[i], items[i + 1]) = (items[i + 1], items[i]);
+                i++;
+            }
+        }
+    }
+
+    internal RecommendedTitle Explain(Placed placed, ProfileState state)
+    {
+        var s = placed.Scored;
+        var title = s.Title;
+        var communities = state.Communities
+            .Where(c => model.Communities.Popularity[c.Community][title] >= 0.05f)
+            .Select(c => new CommunityWeight(c.Community, model.Communities.Communities[c.Community].Name, c.Weight)).ToList();
+        var tags = model.Tags.MatchingTags(state.TagAffinity, title).Take(3)
+            .Select(t => new TagMatch(model.Catalog.MicroGenres[t.Tag].Id, model.Catalog.MicroGenres[t.Tag].Name, t.Strength)).ToList();
+        var generators = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["latent-factors"] = s.Generators.Factors,
+            ["co-viewing"] = s.Generators.CoViewing,
+            ["community-popularity"] = s.Generators.Community,
+            ["micro-genre-affinity"] = s.Generators.MicroGenre,
+            ["new-and-trending"] = s.Generators.Trending,
+        };
+        var seed = placed.SeedTitle is { } index ? model.Catalog.Titles[index] : null;
+        var explanation = new Explanation(seed?.Id, seed?.Name, communities, tags, generators, model.Popularity.Percentile[title], placed.IsExploration,
+            s.RawScore, s.Match);
+        return new RecommendedTitle(model.Catalog.Titles[title].Id, s.Match, explanation);
+    }
+
+    internal readonly record struct Placed(ScoredTitle Scored, int? SeedTitle, bool IsExploration);
+
+    private sealed record CandidateRow(string Key, RowKind Kind, string Title, int? SeedTitle, List<Placed> Items, int? Pinned = null, bool Fixed = false);
+}

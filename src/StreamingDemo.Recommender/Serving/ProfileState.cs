@@ -1,0 +1,33 @@
+namespace StreamingDemo.Recommender.Serving;
+
+/// <summary>
+/// Everything the request path needs about one profile, derived from its evidence: factors, micro-genre affinity,
+/// community memberships and what to exclude. Immutable; feedback builds a new one.
+/// </summary>
+internal sealed class ProfileState
+{
+    public required int ProfileId { get; init; }
+
+    public bool IsKids { get; init; }
+
+    /// <summary>Title indexes with positive evidence.</summary>
+    public required int[] Titles { get; init; }
+
+    public required float[] Strengths { get; init; }
+
+    public required DateTime[] LastAt { get; init; }
+
+    /// <summary>Title indexes never to recommend again (already watched, picked or thumbed down), sorted.</summary>
+    public required int[] Excluded { get; init; }
+
+    /// <summary>Title indexes thumbed down, sorted (a subset of <see cref="Excluded"/>).</summary>
+    public required int[] ThumbedDown { get; init; }
+
+    public required float[] Factors { get; init; }
+
+    public required float[] TagAffinity { get; init; }
+
+    public required (int Community, float Weight)[] Communities { get; init; }
+
+    public bool HasEvidence => Titles.Length > 0;
+}

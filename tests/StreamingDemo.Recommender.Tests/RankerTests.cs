@@ -1,0 +1,31 @@
+using Microsoft.ML;
+using StreamingDemo.Recommender.Ranking;
+using StreamingDemo.Recommender.Training;
+
+namespace StreamingDemo.Recommender.Tests;
+
+public sealed class RankerTests
+{
+    [Fact]
+    public void CompiledTreesGiveTheSameScoresAsMlNet()
+    {
+        var world = PlantedWorld.Create();
+        var options = new RecommenderOptions { RankerProfiles = 400, RankerTrees = 30 };
+        var (model, ranker) = RecommenderTrainer.TrainWithRanker(world.Snapshot, options, ct: TestContext.Current.CancellationToken);
+        Assert.NotNull(ranker);
+        Assert.NotNull(model.Ranker);
+
+        var engine = ranker.Context.Model.CreatePredictionEngine<RankerExample, RankerScore>(ranker.Model);
+        var state = model.Profiles[1];
+        foreach (var (features, _) in model.CandidateFeatures(state).Take(50))
+        {
+            var expected = engine.Predict(new RankerExample { Features = features }).Score;
+            Assert.Equal(expected, ranker.Compiled.Score(features), 3);
+        }
+    }
+
+    public sealed class RankerScore
+    {
+        public float Score { get; set; }
+    }
+}
