@@ -2,6 +2,7 @@ using StreamingDemo.Data.Seeding;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using StreamingDemo.Data;
+using StreamingDemo.Recommender;
 using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Components;
 using StreamingDemo.Web.Features.Catalog;
@@ -22,6 +23,8 @@ public static class WebServices
 
         services.AddStreamingData(builder.Environment.ContentRootPath);
         services.AddStoreInitializer();
+        // Models are persisted next to the database, so a restart loads them instead of retraining.
+        services.AddRecommender(sp => Path.Combine(Path.GetDirectoryName(sp.GetRequiredService<StoreLocation>().DatabasePath)!, "models"));
 
         services.AddSingleton<IArtworkStyles, VocabularyArtworkStyles>();
         services.AddSingleton<CatalogService>();

@@ -42,7 +42,7 @@ public sealed class ScreenshotTour : IAsyncLifetime
             await ShootAsync(page, $"warming-up-{device}", fullPage: false);
         }
 
-        await app.FirstRun.WhenStoreReady.WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        await app.WhenSiteReadyAsync().WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
         scripted.Report(FirstRunStage.Ready, "Ready", 100);
 
         foreach (var (device, viewport) in new[] { ("desktop", Browser.Desktop), ("phone", Browser.Phone) })
