@@ -5,8 +5,10 @@ using StreamingDemo.Data;
 using StreamingDemo.Recommender;
 using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Components;
+using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
 using StreamingDemo.Web.Features.Profiles;
+using StreamingDemo.Web.Features.Titles;
 
 namespace StreamingDemo.Web;
 
@@ -29,6 +31,10 @@ public static class WebServices
         services.AddSingleton<IArtworkStyles, VocabularyArtworkStyles>();
         services.AddSingleton<CatalogService>();
         services.AddSingleton<PersonaDirectory>();
+        services.AddSingleton<ContinueWatchingReader>();
+        services.AddSingleton<HomeFeed>();
+        services.AddSingleton<TitleDetailService>();
+        services.AddSingleton<ThumbsService>();
         return builder;
     }
 

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace StreamingDemo.E2E;
 
 /// <summary>
-/// Takes the README screenshots (warming-up, Who's watching, catalogue; desktop and phone) so they can be looked at.
+/// Takes the README screenshots (warming-up, Who's watching, home, catalogue, title; desktop and phone, plus the TV home) so they can be looked at.
 /// They go to $STREAMINGDEMO_SCREENSHOTS when set (e.g. docs/screenshots), else to a folder in the test output.
 /// </summary>
 public sealed class ScreenshotTour : IAsyncLifetime
@@ -39,7 +39,7 @@ public sealed class ScreenshotTour : IAsyncLifetime
             var page = await NewPageAsync(viewport);
             await page.OpenAsync("/");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Getting the catalogue ready" })).ToBeVisibleAsync();
-            await ShootAsync(page, $"warming-up-{device}", fullPage: false);
+            await ShootAsync(page, $"warming-up-{device}");
         }
 
         await app.WhenSiteReadyAsync().WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
@@ -51,16 +51,35 @@ public sealed class ScreenshotTour : IAsyncLifetime
             await page.OpenAsync("/");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who's watching?" })).ToBeVisibleAsync();
             await WaitForImagesAsync(page);
-            await ShootAsync(page, $"whos-watching-{device}", fullPage: false);
-            Assert.True(await page.EvaluateAsync<bool>("() => [...document.fonts].some(f => f.family.replaceAll('\"', '') === 'Inter' && f.status === 'loaded')"), "the bundled Inter font is served and used");
+            await ShootAsync(page, $"whos-watching-{device}");
+            Assert.True(await page.EvaluateAsync<bool>("() => [...document.fonts].some(f => f.family.includes('Inter') && f.status === 'loaded')"), "the bundled Inter font is served and used");
 
             await page.GetByRole(AriaRole.List, new() { Name = "Featured profiles" }).GetByRole(AriaRole.Button).First.ClickAsync();
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/catalog$"));
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/browse$"));
             await page.WaitForInteractiveAsync();
+            await Expect(page.Locator(".home-row").First).ToBeVisibleAsync();
+            await WaitForImagesAsync(page);
+            await ShootAsync(page, $"home-{device}");
+
+            await page.OpenAsync("/catalog");
             await Expect(page.GetByRole(AriaRole.List, new() { Name = "Titles" }).GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
             await WaitForImagesAsync(page);
-            await ShootAsync(page, $"catalog-{device}", fullPage: false);
+            await ShootAsync(page, $"catalog-{device}");
+
+            await page.GetByRole(AriaRole.List, new() { Name = "Titles" }).GetByRole(AriaRole.Link).First.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await WaitForImagesAsync(page);
+            await ShootAsync(page, $"title-{device}");
         }
+
+        var tv = await NewPageAsync(Browser.Desktop);
+        await tv.OpenAsync("/");
+        await tv.GetByRole(AriaRole.List, new() { Name = "Featured profiles" }).GetByRole(AriaRole.Button).Nth(1).ClickAsync();
+        await tv.WaitForURLAsync("**/browse");
+        await tv.OpenAsync("/browse?device=tv");
+        await Expect(tv.Locator(".home-row").First).ToBeVisibleAsync();
+        await WaitForImagesAsync(tv);
+        await ShootAsync(tv, "home-tv");
     }
 
     private async Task<IPage> NewPageAsync(ViewportSize viewport)
@@ -73,12 +92,12 @@ public sealed class ScreenshotTour : IAsyncLifetime
     private static async Task WaitForImagesAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => [...document.images].filter(i => i.getBoundingClientRect().top < innerHeight).every(i => i.complete)");
 
-    private async Task ShootAsync(IPage page, string name, bool fullPage)
+    private async Task ShootAsync(IPage page, string name)
     {
         // Let the font swap and MudBlazor's transitions settle before capturing.
         await page.EvaluateAsync("() => document.fonts.ready");
         await page.Mouse.MoveAsync(0, 0);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = false, Animations = ScreenshotAnimations.Disabled });
     }
 
     public async ValueTask DisposeAsync()

@@ -18,7 +18,7 @@ public sealed class WhosWatchingTests(SiteFixture site)
 
         await persona.ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/catalog$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/browse$"));
         await page.WaitForInteractiveAsync();
         var appBar = page.GetByRole(AriaRole.Banner);
         await Expect(appBar.GetByRole(AriaRole.Link, new() { Name = $"Switch profile (watching as {name})" })).ToBeVisibleAsync();
