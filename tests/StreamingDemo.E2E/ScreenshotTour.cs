@@ -66,8 +66,9 @@ public sealed class ScreenshotTour : IAsyncLifetime
             await WaitForImagesAsync(page);
             await ShootAsync(page, $"catalog-{device}");
 
-            await page.GetByRole(AriaRole.List, new() { Name = "Titles" }).GetByRole(AriaRole.Link).First.ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            // A series the persona is part-way through makes the fuller title page (episodes with progress).
+            await page.OpenAsync("/title/" + await SeriesTitleIdAsync(page));
+            await Expect(page.Locator("h1.title-heading")).ToBeVisibleAsync();
             await WaitForImagesAsync(page);
             await ShootAsync(page, $"title-{device}");
         }
@@ -82,6 +83,15 @@ public sealed class ScreenshotTour : IAsyncLifetime
         await ShootAsync(tv, "home-tv");
     }
 
+    private static async Task<string> SeriesTitleIdAsync(IPage page)
+    {
+        await page.OpenAsync("/browse");
+        await Expect(page.Locator(".home-row").First).ToBeVisibleAsync();
+        var series = page.Locator(".home-card:has(.resume-episode) a[href^='/title/']");
+        var href = await (await series.CountAsync() > 0 ? series.First : page.Locator(".home-row a[href^='/title/']").First).GetAttributeAsync("href");
+        return href!.Split('/')[^1];
+    }
+
     private async Task<IPage> NewPageAsync(ViewportSize viewport)
     {
         var context = await browser!.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = viewport, DeviceScaleFactor = 1 });
@@ -90,7 +100,7 @@ public sealed class ScreenshotTour : IAsyncLifetime
     }
 
     private static async Task WaitForImagesAsync(IPage page) =>
-        await page.WaitForFunctionAsync("() => [...document.images].filter(i => i.getBoundingClientRect().top < innerHeight).every(i => i.complete)");
+        await page.WaitForFunctionAsync("() => [...document.images].filter(i => { const r = i.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 && r.left < innerWidth && r.right > 0; }).every(i => i.complete)");
 
     private async Task ShootAsync(IPage page, string name)
     {
