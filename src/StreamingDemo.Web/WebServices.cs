@@ -7,6 +7,7 @@ using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Components;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
+using StreamingDemo.Web.Features.Onboarding;
 using StreamingDemo.Web.Features.Profiles;
 using StreamingDemo.Web.Features.Titles;
 
@@ -35,6 +36,7 @@ public static class WebServices
         services.AddSingleton<HomeFeed>();
         services.AddSingleton<TitleDetailService>();
         services.AddSingleton<ThumbsService>();
+        services.AddSingleton<OnboardingService>();
         return builder;
     }
 
