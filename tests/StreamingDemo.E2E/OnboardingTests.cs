@@ -40,7 +40,7 @@ public sealed class OnboardingTests(SiteFixture site)
 
         await page.WaitForURLAsync("**/browse");
         await page.WaitForInteractiveAsync();
-        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Workshop Wendy: switch profile" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Workshop Wendy (switch profile)" })).ToBeVisibleAsync();
         var because = page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Because you watched ") });
         await Expect(because.First).ToBeVisibleAsync();
         var seeds = (await because.AllInnerTextsAsync()).Select(h => h["Because you watched ".Length..].Trim()).ToList();

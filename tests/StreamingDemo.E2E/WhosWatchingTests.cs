@@ -21,11 +21,11 @@ public sealed class WhosWatchingTests(SiteFixture site)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/browse$"));
         await page.WaitForInteractiveAsync();
         var appBar = page.GetByRole(AriaRole.Banner);
-        await Expect(appBar.GetByRole(AriaRole.Link, new() { Name = $"{name}: switch profile" })).ToBeVisibleAsync();
+        await Expect(appBar.GetByRole(AriaRole.Link, new() { Name = $"{name} (switch profile)" })).ToBeVisibleAsync();
 
         // Remembered per browser: a fresh visit still shows the same profile.
         await page.OpenAsync("/catalog");
-        await Expect(appBar.GetByRole(AriaRole.Link, new() { Name = $"{name}: switch profile" })).ToBeVisibleAsync();
+        await Expect(appBar.GetByRole(AriaRole.Link, new() { Name = $"{name} (switch profile)" })).ToBeVisibleAsync();
     }
 
     [Fact]
