@@ -63,7 +63,8 @@ public static class Usage
     {
         AnsiConsole.MarkupLine("[bold]StreamingDemo.Cli[/] — seed, evaluate and import the StreamingDemo store");
         AnsiConsole.WriteLine();
-        AnsiConsole.WriteLine("  seed     --preset demo|large|small --seed N --db PATH   create a deterministic store");
+        AnsiConsole.WriteLine("  seed     --preset demo|large|small --seed N --db PATH [--compare-writes ROWS]");
+        AnsiConsole.WriteLine("           create a deterministic store; optionally time EF Core against the bulk writer on ROWS sessions");
         return 0;
     }
 

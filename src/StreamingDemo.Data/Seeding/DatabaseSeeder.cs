@@ -103,29 +103,13 @@ public static class DatabaseSeeder
 
         Stage("Writing viewing history", 55);
         var total = world.Sessions.Length;
-        writer.WithoutIndexes("ViewingSessions", () => writer.Insert(
-            "ViewingSessions", ["Id", "ProfileId", "TitleId", "EpisodeId", "Device", "StartedAt", "StartPositionSeconds", "EndPositionSeconds", "Completed"],
-            Enumerable.Range(0, total),
-            (p, i) =>
+        WriteSessions(writer, world.Sessions, count =>
+        {
+            if (count % 102_400 == 0)
             {
-                ref readonly var s = ref world.Sessions[i];
-                p[0].Value = i + 1L;
-                p[1].Value = s.ProfileId;
-                p[2].Value = s.TitleId;
-                p[3].Value = s.EpisodeId == 0 ? DBNull.Value : s.EpisodeId;
-                p[4].Value = (int)s.Device;
-                p[5].Value = s.StartedAtTicks;
-                p[6].Value = s.StartPosition;
-                p[7].Value = s.EndPosition;
-                p[8].Value = s.Completed ? 1 : 0;
-            },
-            count =>
-            {
-                if (count % 102_400 == 0)
-                {
-                    Stage("Writing viewing history", 55 + (35.0 * count / total));
-                }
-            }));
+                Stage("Writing viewing history", 55 + (35.0 * count / total));
+            }
+        });
 
         Stage("Writing pause points and thumbs", 91);
         writer.WithoutIndexes("PausePoints", () => writer.Insert(
@@ -155,6 +139,25 @@ public static class DatabaseSeeder
         };
         writer.Insert("Meta", ["Key", "Value"], meta, (p, m) => Bind(p, m.Key, m.Value));
     }
+
+    internal static void WriteSessions(BulkWriter writer, GeneratedSession[] sessions, Action<int> onRow) =>
+        writer.WithoutIndexes("ViewingSessions", () => writer.Insert(
+            "ViewingSessions", ["Id", "ProfileId", "TitleId", "EpisodeId", "Device", "StartedAt", "StartPositionSeconds", "EndPositionSeconds", "Completed"],
+            Enumerable.Range(0, sessions.Length),
+            (p, i) =>
+            {
+                ref readonly var s = ref sessions[i];
+                p[0].Value = i + 1L;
+                p[1].Value = s.ProfileId;
+                p[2].Value = s.TitleId;
+                p[3].Value = s.EpisodeId == 0 ? DBNull.Value : s.EpisodeId;
+                p[4].Value = (int)s.Device;
+                p[5].Value = s.StartedAtTicks;
+                p[6].Value = s.StartPosition;
+                p[7].Value = s.EndPosition;
+                p[8].Value = s.Completed ? 1 : 0;
+            },
+            onRow));
 
     private static void Bind(Span<SqliteParameter> parameters, params object?[] values)
     {
