@@ -18,7 +18,7 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         App.Start();
         (playwright, Browser) = await E2E.Browser.LaunchAsync();
-        await App.FirstRun.WhenStoreReady.WaitAsync(TimeSpan.FromMinutes(5));
+        await App.WhenSiteReadyAsync().WaitAsync(TimeSpan.FromMinutes(5));
     }
 
     public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)

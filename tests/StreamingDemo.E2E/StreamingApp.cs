@@ -22,6 +22,34 @@ public sealed class StreamingApp(Action<IServiceCollection>? configureServices =
     /// <summary>The status the store initializer reports to; completes its store-ready task when seeding is done.</summary>
     public FirstRunStatus FirstRun => Services.GetRequiredService<FirstRunStatus>();
 
+    /// <summary>Completes when the first run reports Ready (store seeded and recommender trained); fails on Failed.</summary>
+    public async Task WhenSiteReadyAsync()
+    {
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check(FirstRunProgress progress)
+        {
+            if (progress.IsReady)
+            {
+                ready.TrySetResult();
+            }
+            else if (progress.Stage == FirstRunStage.Failed)
+            {
+                ready.TrySetException(new InvalidOperationException("First run failed: " + progress.Message));
+            }
+        }
+
+        FirstRun.Changed += Check;
+        try
+        {
+            Check(FirstRun.Current);
+            await ready.Task;
+        }
+        finally
+        {
+            FirstRun.Changed -= Check;
+        }
+    }
+
     public void Start()
     {
         Directory.CreateDirectory(directory);

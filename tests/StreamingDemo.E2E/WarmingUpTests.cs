@@ -43,7 +43,7 @@ public sealed class WarmingUpTests : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Writing viewing sessions");
         await Expect(progress).ToHaveAttributeAsync("aria-valuenow", "65");
 
-        await app.FirstRun.WhenStoreReady.WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        await app.WhenSiteReadyAsync().WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
         scripted.Report(FirstRunStage.Ready, "Ready", 100);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who's watching?" })).ToBeVisibleAsync();

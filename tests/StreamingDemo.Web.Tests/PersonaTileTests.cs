@@ -19,7 +19,7 @@ public sealed class PersonaTileTests : MudTestContext
         var cut = Render<PersonaTile>(p => p.Add(t => t.Persona, Astrid));
 
         var button = cut.Find("button");
-        Assert.Equal("Astrid", button.GetAttribute("aria-label"));
+        Assert.Equal("Astrid", button.TextContent);
         Assert.Equal("/art/avatar/fox.svg", cut.Find("img").GetAttribute("src"));
         Assert.Equal("Mostly Nordic Noir Devotees, with Cozy Bakers and a little Space Opera Fans", cut.Find(".persona-summary").TextContent);
         Assert.Equal("persona-1-taste", button.GetAttribute("aria-describedby"));

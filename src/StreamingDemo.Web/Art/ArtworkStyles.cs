@@ -12,4 +12,7 @@ public interface IArtworkStyles
     PosterPalette Theme(string key);
 
     AvatarStyle Avatar(string key);
+
+    /// <summary>The avatars a new profile can choose from.</summary>
+    IReadOnlyList<AvatarStyle> Avatars { get; }
 }

@@ -31,6 +31,8 @@ public sealed class FallbackArtworkStyles : IArtworkStyles
         return new PosterPalette(key, [from, to], accent, "#ffffff", motif);
     }
 
+    public IReadOnlyList<AvatarStyle> Avatars => [.. Enumerable.Range(0, Glyphs.Length).Select(i => Avatar("avatar-" + i))];
+
     public AvatarStyle Avatar(string key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -29,5 +29,7 @@ public sealed class VocabularyArtworkStyles : IArtworkStyles
 
     public PosterPalette Theme(string key) => themes.GetValueOrDefault(key) ?? fallback.Theme(key);
 
+    public IReadOnlyList<AvatarStyle> Avatars => [.. avatars.Values];
+
     public AvatarStyle Avatar(string key) => avatars.GetValueOrDefault(key) ?? fallback.Avatar(key);
 }

@@ -65,6 +65,36 @@ public sealed class CatalogService(IDbContextFactory<StreamingDbContext> context
         return new PagedResult<TitleCardModel>(items, total, page, pageSize);
     }
 
+    /// <summary>Card facts for the given titles, by id (unknown ids are left out).</summary>
+    public async Task<IReadOnlyDictionary<int, TitleCardModel>> GetCardsAsync(IReadOnlyCollection<int> titleIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(titleIds);
+        if (titleIds.Count == 0)
+        {
+            return new Dictionary<int, TitleCardModel>();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Titles.AsNoTracking()
+            .Where(t => titleIds.Contains(t.Id))
+            .Select(t => new TitleCardModel(
+                t.Id,
+                t.Name,
+                t.Kind,
+                t.Year,
+                t.Maturity,
+                t.RuntimeMinutes,
+                t.PrimaryGenre!.Name,
+                t.Episodes.Select(e => e.SeasonNumber).Distinct().Count()))
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+    }
+
+    public async Task<string?> GetSynopsisAsync(int titleId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Titles.AsNoTracking().Where(t => t.Id == titleId).Select(t => t.Synopsis).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>What the poster endpoint draws for a title, or null when there is no such title.</summary>
     public async Task<PosterSpec?> GetPosterAsync(int titleId, CancellationToken cancellationToken = default)
     {

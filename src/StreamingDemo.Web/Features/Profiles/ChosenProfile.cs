@@ -30,6 +30,6 @@ public static class ChosenProfile
     }
 
     /// <summary>Where "Who's watching" sends a chosen profile: the choose endpoint, which remembers it and redirects.</summary>
-    public static string ChooseUrl(int profileId, string returnUrl = "/catalog") =>
+    public static string ChooseUrl(int profileId, string returnUrl = "/browse") =>
         string.Create(CultureInfo.InvariantCulture, $"/profiles/{profileId}/choose?returnUrl={Uri.EscapeDataString(returnUrl)}");
 }

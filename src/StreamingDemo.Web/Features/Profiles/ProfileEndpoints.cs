@@ -15,7 +15,7 @@ public static class ProfileEndpoints
             ChosenProfile.Write(context.Response, profileId);
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
                 ? returnUrl
-                : "/catalog";
+                : "/browse";
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();
         return endpoints;
