@@ -1,27 +1,14 @@
-using StreamingDemo.Web.Components;
+using StreamingDemo.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+// Serve static assets (MudBlazor, fonts, app.css) from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+builder.AddWebServices();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
+app.UseWebPipeline();
 app.Run();
+
+/// <summary>Visible to tests, which host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -63,7 +63,8 @@ public static class Usage
     {
         AnsiConsole.MarkupLine("[bold]StreamingDemo.Cli[/] — seed, evaluate and import the StreamingDemo store");
         AnsiConsole.WriteLine();
-        AnsiConsole.WriteLine("  seed     --preset demo|large|small --seed N --db PATH   create a deterministic store");
+        AnsiConsole.WriteLine("  seed     --preset demo|large|small --seed N --db PATH [--compare-writes ROWS]");
+        AnsiConsole.WriteLine("           create a deterministic store; optionally time EF Core against the bulk writer on ROWS sessions");
         AnsiConsole.WriteLine("  evaluate [--db PATH | --preset demo --seed N] [--protocol random-80-20|leave-last-out] [--json]");
         AnsiConsole.WriteLine("  train    --db PATH                                      train the recommender, save it in models/ beside the store");
         AnsiConsole.WriteLine("  import   --ratings ratings.csv --movies movies.csv --db PATH [--thumbs-up-at 4] [--thumbs-down-at 2] [--love-at X]");

@@ -10,7 +10,7 @@ public static class SeedCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = new CommandLine(args, ["--preset", "--seed", "--db"]);
+        var options = new CommandLine(args, ["--preset", "--seed", "--db", "--compare-writes"]);
         var presetName = options.Get("--preset") ?? SeedPresets.Demo.Name;
         if (!SeedPresets.TryGet(presetName, out var preset))
         {
@@ -61,6 +61,22 @@ public static class SeedCommand
 
         AnsiConsole.Write(timings);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Seeded [bold]{path}[/] in [bold]{summary.Elapsed.TotalSeconds:0.0} s[/].");
+
+        if (options.Has("--compare-writes"))
+        {
+            // The same sessions through EF Core and through the bulk writer, in this run, for docs/BENCHMARKS.md.
+            var rows = options.GetInt("--compare-writes", 100_000);
+            var rates = await WriteComparison.RunAsync(Path.GetDirectoryName(path)!, rows);
+            var comparison = new Table().AddColumns("writer", "rows", "seconds", "rows/s");
+            foreach (var rate in rates)
+            {
+                comparison.AddRow(rate.Writer, rate.Rows.ToString("N0", CultureInfo.InvariantCulture),
+                    rate.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), rate.RowsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(comparison);
+        }
+
         return 0;
     }
 }

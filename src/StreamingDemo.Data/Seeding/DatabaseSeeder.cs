@@ -25,8 +25,8 @@ public static class DatabaseSeeder
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentNullException.ThrowIfNull(preset);
         var started = TimeProvider.System.GetTimestamp();
-        StoreFiles.Delete(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        StoreFiles.Delete(databasePath);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
 
         progress?.Report(new SeedProgress("Creating the catalogue store", 1));
@@ -103,29 +103,13 @@ public static class DatabaseSeeder
 
         Stage("Writing viewing history", 55);
         var total = world.Sessions.Length;
-        writer.WithoutIndexes("ViewingSessions", () => writer.Insert(
-            "ViewingSessions", ["Id", "ProfileId", "TitleId", "EpisodeId", "Device", "StartedAt", "StartPositionSeconds", "EndPositionSeconds", "Completed"],
-            Enumerable.Range(0, total),
-            (p, i) =>
+        WriteSessions(writer, world.Sessions, count =>
+        {
+            if (count % 102_400 == 0)
             {
-                ref readonly var s = ref world.Sessions[i];
-                p[0].Value = i + 1L;
-                p[1].Value = s.ProfileId;
-                p[2].Value = s.TitleId;
-                p[3].Value = s.EpisodeId == 0 ? DBNull.Value : s.EpisodeId;
-                p[4].Value = (int)s.Device;
-                p[5].Value = s.StartedAtTicks;
-                p[6].Value = s.StartPosition;
-                p[7].Value = s.EndPosition;
-                p[8].Value = s.Completed ? 1 : 0;
-            },
-            count =>
-            {
-                if (count % 102_400 == 0)
-                {
-                    Stage("Writing viewing history", 55 + (35.0 * count / total));
-                }
-            }));
+                Stage("Writing viewing history", 55 + (35.0 * count / total));
+            }
+        });
 
         Stage("Writing pause points and thumbs", 91);
         writer.WithoutIndexes("PausePoints", () => writer.Insert(
@@ -156,6 +140,25 @@ public static class DatabaseSeeder
         writer.Insert("Meta", ["Key", "Value"], meta, (p, m) => Bind(p, m.Key, m.Value));
     }
 
+    internal static void WriteSessions(BulkWriter writer, GeneratedSession[] sessions, Action<int> onRow) =>
+        writer.WithoutIndexes("ViewingSessions", () => writer.Insert(
+            "ViewingSessions", ["Id", "ProfileId", "TitleId", "EpisodeId", "Device", "StartedAt", "StartPositionSeconds", "EndPositionSeconds", "Completed"],
+            Enumerable.Range(0, sessions.Length),
+            (p, i) =>
+            {
+                ref readonly var s = ref sessions[i];
+                p[0].Value = i + 1L;
+                p[1].Value = s.ProfileId;
+                p[2].Value = s.TitleId;
+                p[3].Value = s.EpisodeId == 0 ? DBNull.Value : s.EpisodeId;
+                p[4].Value = (int)s.Device;
+                p[5].Value = s.StartedAtTicks;
+                p[6].Value = s.StartPosition;
+                p[7].Value = s.EndPosition;
+                p[8].Value = s.Completed ? 1 : 0;
+            },
+            onRow));
+
     private static void Bind(Span<SqliteParameter> parameters, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
@@ -179,6 +182,11 @@ public static class StoreFiles
     {
         // A pooled connection keeps the file open; deleting under it would leave a ghost database.
         SqliteConnection.ClearAllPools();
+        if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(databasePath))))
+        {
+            return;
+        }
+
         foreach (var suffix in Suffixes)
         {
             File.Delete(databasePath + suffix);

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using StreamingDemo.Data;
+using StreamingDemo.Data.Entities;
+using StreamingDemo.Domain;
+using StreamingDemo.Web.Features.Catalog;
+
+namespace StreamingDemo.Web.Features.Onboarding;
+
+/// <summary>A genre's most watched titles, offered together so the picks can span tastes.</summary>
+public sealed record PickGroup(string Genre, IReadOnlyList<TitleCardModel> Titles);
+
+/// <summary>What a new viewer tells us (V2): who they are, three or more favourite shows, and their devices.</summary>
+public sealed record NewProfile(string Name, string AvatarKey, IReadOnlyCollection<int> PickedTitleIds, IReadOnlyCollection<DeviceType> Devices)
+{
+    public const int MinimumPicks = 3;
+    public const int MaxNameLength = 40;
+}
+
+/// <summary>Creates profiles through onboarding: the picks are stored as likes and folded into recommendations at once (cold start).</summary>
+public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, IRecommender recommender, TimeProvider clock)
+{
+    public const int TitlesPerGenre = 24;
+
+    public async Task<IReadOnlyList<PickGroup>> GetPickGroupsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var plays = await db.ViewingSessions.AsNoTracking().GroupBy(s => s.TitleId)
+            .Select(g => new { TitleId = g.Key, Viewers = g.Select(s => s.ProfileId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.TitleId, x => x.Viewers, cancellationToken);
+        var titles = await db.Titles.AsNoTracking().Select(t => new { t.Id, t.PrimaryGenreId, Genre = t.PrimaryGenre!.Name }).ToListAsync(cancellationToken);
+        var chosen = titles
+            .GroupBy(t => t.Genre)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Genre: g.Key, Ids: g.OrderByDescending(t => plays.GetValueOrDefault(t.Id)).ThenBy(t => t.Id).Take(TitlesPerGenre).Select(t => t.Id).ToList()))
+            .ToList();
+        var cards = await catalog.GetCardsAsync(chosen.SelectMany(c => c.Ids).ToList(), cancellationToken);
+        return chosen.Select(c => new PickGroup(c.Genre, c.Ids.Select(id => cards[id]).ToList())).ToList();
+    }
+
+    /// <summary>Creates the profile and returns its id. Throws <see cref="ArgumentException"/> for input the form should have refused.</summary>
+    public async Task<int> CreateAsync(NewProfile request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = request.Name?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > NewProfile.MaxNameLength)
+        {
+            throw new ArgumentException($"A name of 1 to {NewProfile.MaxNameLength} characters is needed.", nameof(request));
+        }
+
+        var picks = request.PickedTitleIds.Distinct().ToList();
+        if (picks.Count < NewProfile.MinimumPicks)
+        {
+            throw new ArgumentException($"Pick at least {NewProfile.MinimumPicks} shows.", nameof(request));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var known = await db.Titles.Where(t => picks.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
+        if (known.Count != picks.Count)
+        {
+            throw new ArgumentException("Some picked shows are not in the catalogue.", nameof(request));
+        }
+
+        var profile = new Profile
+        {
+            Name = name,
+            Avatar = request.AvatarKey,
+            IsKids = false,
+            IsFeatured = false,
+            IsSeeded = false,
+            CreatedAt = now,
+            Devices = request.Devices.Distinct().Select(d => new ProfileDevice { Device = d }).ToList(),
+        };
+        db.Profiles.Add(profile);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The picks are likes the next training run learns from; the live fold-in below personalizes the page right now.
+        db.Thumbs.AddRange(picks.Select(id => new Thumb { ProfileId = profile.Id, TitleId = id, Rating = ThumbRating.Up, At = now }));
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var id in picks)
+        {
+            recommender.Apply(new FeedbackEvent(profile.Id, id, FeedbackKind.OnboardingPick, now));
+        }
+
+        return profile.Id;
+    }
+}

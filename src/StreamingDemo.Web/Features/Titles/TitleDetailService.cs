@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using StreamingDemo.Data;
+using StreamingDemo.Domain;
+using StreamingDemo.Web.Features.Browse;
+using StreamingDemo.Web.Features.Catalog;
+
+namespace StreamingDemo.Web.Features.Titles;
+
+/// <summary>Reads a title's page (V6): catalogue facts, this profile's progress and thumb, and the recommender's match and similar titles.</summary>
+public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, IRecommender recommender)
+{
+    public const int SimilarCount = 12;
+
+    public async Task<TitleDetail?> GetAsync(int titleId, int? profileId, CancellationToken cancellationToken = default)
+    {
+        var cards = await catalog.GetCardsAsync([titleId], cancellationToken);
+        if (!cards.TryGetValue(titleId, out var card))
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var synopsis = await db.Titles.AsNoTracking().Where(t => t.Id == titleId).Select(t => t.Synopsis).FirstAsync(cancellationToken);
+        var tags = await (
+                from tag in db.TitleTags.AsNoTracking()
+                join micro in db.MicroGenres.AsNoTracking() on tag.MicroGenreId equals micro.Id
+                where tag.TitleId == titleId
+                orderby micro.Name
+                select new TagView(micro.Id, micro.GenreId, micro.Name))
+            .ToListAsync(cancellationToken);
+        var credits = await db.Credits.AsNoTracking().Where(c => c.TitleId == titleId).OrderBy(c => c.Role).ThenBy(c => c.Order)
+            .Select(c => new CreditView(c.PersonName, c.Role, c.Character))
+            .ToListAsync(cancellationToken);
+        var episodes = await db.Episodes.AsNoTracking().Where(e => e.TitleId == titleId).OrderBy(e => e.SeasonNumber).ThenBy(e => e.EpisodeNumber)
+            .ToListAsync(cancellationToken);
+
+        var progress = new Dictionary<int, double>();
+        ThumbRating? thumb = null;
+        if (profileId is int profile)
+        {
+            var furthest = await db.ViewingSessions.AsNoTracking()
+                .Where(s => s.ProfileId == profile && s.TitleId == titleId && s.EpisodeId != null)
+                .GroupBy(s => s.EpisodeId!.Value)
+                .Select(g => new { Episode = g.Key, End = g.Max(s => s.EndPositionSeconds), Completed = g.Any(s => s.Completed) })
+                .ToListAsync(cancellationToken);
+            var runtimes = episodes.ToDictionary(e => e.Id, e => e.RuntimeMinutes * 60.0);
+            foreach (var e in furthest.Where(f => runtimes.ContainsKey(f.Episode)))
+            {
+                progress[e.Episode] = e.Completed ? 1 : Math.Clamp(e.End / runtimes[e.Episode], 0, 1);
+            }
+
+            thumb = await db.Thumbs.AsNoTracking().Where(t => t.ProfileId == profile && t.TitleId == titleId)
+                .Select(t => (ThumbRating?)t.Rating).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        RecommendedTitle? match = null;
+        IReadOnlyList<HomeCard> similar = [];
+        if (profileId is int viewer && recommender.Status.IsReady)
+        {
+            match = TryScore(viewer, titleId);
+            var neighbours = recommender.SimilarTitles(titleId, viewer, SimilarCount);
+            var similarCards = await catalog.GetCardsAsync(neighbours.Select(n => n.TitleId).ToList(), cancellationToken);
+            similar = neighbours.Where(n => similarCards.ContainsKey(n.TitleId))
+                .Select(n => new HomeCard(similarCards[n.TitleId], n.MatchPercent, n.Explanation))
+                .ToList();
+        }
+
+        return new TitleDetail(
+            card,
+            synopsis,
+            tags,
+            credits,
+            episodes.Select(e => new EpisodeView(e.Id, e.SeasonNumber, e.EpisodeNumber, e.Name, e.RuntimeMinutes, e.Synopsis, progress.TryGetValue(e.Id, out var p) ? p : null)).ToList(),
+            match,
+            thumb,
+            similar);
+    }
+
+    private RecommendedTitle? TryScore(int profileId, int titleId)
+    {
+        try
+        {
+            return recommender.Score(profileId, titleId);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // A title added after the model was trained has no score yet; the page shows no match rather than a made-up one.
+            return null;
+        }
+    }
+}

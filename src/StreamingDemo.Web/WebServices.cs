@@ -1,0 +1,78 @@
+using StreamingDemo.Data.Seeding;
+using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
+using StreamingDemo.Data;
+using StreamingDemo.Recommender;
+using StreamingDemo.Web.Art;
+using StreamingDemo.Web.Components;
+using StreamingDemo.Web.Features.Browse;
+using StreamingDemo.Web.Features.Catalog;
+using StreamingDemo.Web.Features.Onboarding;
+using StreamingDemo.Web.Features.Profiles;
+using StreamingDemo.Web.Features.Titles;
+
+namespace StreamingDemo.Web;
+
+/// <summary>The web app's areas, one extension each, so Program.cs reads as a table of contents.</summary>
+public static class WebServices
+{
+    public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddStreamingData(builder.Environment.ContentRootPath);
+        services.AddStoreInitializer();
+        // Models are persisted next to the database, so a restart loads them instead of retraining.
+        services.AddRecommender(sp => Path.Combine(Path.GetDirectoryName(sp.GetRequiredService<StoreLocation>().DatabasePath)!, "models"));
+
+        services.AddSingleton<IArtworkStyles, VocabularyArtworkStyles>();
+        services.AddSingleton<CatalogService>();
+        services.AddSingleton<PersonaDirectory>();
+        services.AddSingleton<ContinueWatchingReader>();
+        services.AddSingleton<HomeFeed>();
+        services.AddSingleton<TitleDetailService>();
+        services.AddSingleton<ThumbsService>();
+        services.AddSingleton<OnboardingService>();
+        return builder;
+    }
+
+    /// <summary>Serves the repository's wwwroot-assets/ (copied next to the app) under /assets/, cached for a week.</summary>
+    private static void UseSharedAssets(this WebApplication app)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(root),
+            RequestPath = "/assets",
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=604800",
+        });
+    }
+
+    public static WebApplication UseWebPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSharedAssets();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapArtEndpoints();
+        app.MapProfileEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace StreamingDemo.E2E;
+
+[Collection(SiteCollection.Name)]
+public sealed class HomePageTests(SiteFixture site)
+{
+    [Fact]
+    public async Task TheHomePageShowsRowsOfRecommendedTitlesWithTheirMatch()
+    {
+        var page = await site.NewPageAsync();
+        await ChooseFeaturedPersonaAsync(page, 0);
+
+        var topPicks = page.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" });
+        await Expect(topPicks).ToBeVisibleAsync();
+        await Expect(topPicks.GetByRole(AriaRole.Listitem).First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("\\d{1,3}% match"));
+        Assert.True(await page.Locator(".home-row").CountAsync() >= 4, "several rows");
+    }
+
+    [Fact]
+    public async Task WhyThisShowsTheEvidenceBehindACard()
+    {
+        var page = await site.NewPageAsync();
+        await ChooseFeaturedPersonaAsync(page, 1);
+        var card = page.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" }).GetByRole(AriaRole.Listitem).First;
+        var name = (await card.GetByRole(AriaRole.Link).InnerTextAsync()).Trim();
+
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Why {name}?" }).ClickAsync();
+
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("% match");
+        await Expect(dialog).ToContainTextAsync("calibrated from a model score");
+    }
+
+    [Fact]
+    public async Task ThumbsDownOnATitleTakesItOffTheHomePage()
+    {
+        var page = await site.NewPageAsync();
+        await ChooseFeaturedPersonaAsync(page, 2);
+        var topPicks = page.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" });
+        var link = topPicks.GetByRole(AriaRole.Link).First;
+        var name = (await link.InnerTextAsync()).Trim();
+        var href = await link.GetAttributeAsync("href");
+
+        await link.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Not for me" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Not for me" })).ToHaveAttributeAsync("aria-pressed", "true");
+
+        await page.OpenAsync("/browse");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" })).ToBeVisibleAsync();
+        await Expect(page.Locator($".home-row a[href='{href}']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task SwitchingDeviceChangesTheLayout()
+    {
+        var page = await site.NewPageAsync();
+        await ChooseFeaturedPersonaAsync(page, 3);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Preview as device" }).GetByRole(AriaRole.Link, new() { Name = "TV" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("device=tv"));
+        await Expect(page.Locator(".browse.device-tv")).ToBeVisibleAsync();
+        await Expect(page.Locator(".home-row").First).ToBeVisibleAsync();
+        Assert.True(await page.Locator(".home-row").CountAsync() <= StreamingDemo.Domain.DeviceLayout.Tv.Rows);
+    }
+
+    private static async Task ChooseFeaturedPersonaAsync(IPage page, int index)
+    {
+        await page.OpenAsync("/");
+        await page.GetByRole(AriaRole.List, new() { Name = "Featured profiles" }).GetByRole(AriaRole.Button).Nth(index).ClickAsync();
+        await page.WaitForURLAsync("**/browse");
+        await page.WaitForInteractiveAsync();
+    }
+}
