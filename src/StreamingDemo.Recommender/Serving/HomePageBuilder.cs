@@ -1,4 +1,5 @@
 using StreamingDemo.Domain;
+using StreamingDemo.Recommender.Ranking;
 
 namespace StreamingDemo.Recommender.Serving;
 
@@ -256,14 +257,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
             .Select(c => new CommunityWeight(c.Community, model.Communities.Communities[c.Community].Name, c.Weight)).ToList();
         var tags = model.Tags.MatchingTags(state.TagAffinity, title).Take(3)
             .Select(t => new TagMatch(model.Catalog.MicroGenres[t.Tag].Id, model.Catalog.MicroGenres[t.Tag].Name, t.Strength)).ToList();
-        var generators = new Dictionary<string, double>(StringComparer.Ordinal)
-        {
-            ["latent-factors"] = s.Generators.Factors,
-            ["co-viewing"] = s.Generators.CoViewing,
-            ["community-popularity"] = s.Generators.Community,
-            ["micro-genre-affinity"] = s.Generators.MicroGenre,
-            ["new-and-trending"] = s.Generators.Trending,
-        };
+        var generators = new GeneratorScoreMap(s.Generators);
         var seed = placed.SeedTitle is { } index ? model.Catalog.Titles[index] : null;
         var explanation = new Explanation(seed?.Id, seed?.Name, communities, tags, generators, model.Popularity.Percentile[title], placed.IsExploration,
             s.RawScore, s.Match);
