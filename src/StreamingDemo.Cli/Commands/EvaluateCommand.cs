@@ -127,7 +127,8 @@ public static class EvaluateCommand
 
     private static void Write(string title, IReadOnlyList<ModelMetrics> models)
     {
-        var table = new Table().Title(title).AddColumns("model", "recall@10", "recall@20", "ndcg@10", "hr@10", "coverage", "profiles");
+        var table = new Table().Title(title).AddColumn(new TableColumn("model").NoWrap())
+            .AddColumns("R@10", "R@20", "NDCG@10", "HR@10", "cov", "n");
         foreach (var m in models)
         {
             table.AddRow(m.Name, Invariant($"{m.RecallAt10:0.0000}"), Invariant($"{m.RecallAt20:0.0000}"), Invariant($"{m.NdcgAt10:0.0000}"),
