@@ -8,6 +8,7 @@ using StreamingDemo.Web.Components;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
 using StreamingDemo.Web.Features.Onboarding;
+using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
 using StreamingDemo.Web.Features.Titles;
 
@@ -37,6 +38,7 @@ public static class WebServices
         services.AddSingleton<TitleDetailService>();
         services.AddSingleton<ThumbsService>();
         services.AddSingleton<OnboardingService>();
+        services.AddSingleton<PlaybackService>();
         return builder;
     }
 
