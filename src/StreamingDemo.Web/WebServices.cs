@@ -34,6 +34,7 @@ public static class WebServices
         services.AddSingleton<CatalogService>();
         services.AddSingleton<PersonaDirectory>();
         services.AddSingleton<ContinueWatchingReader>();
+        services.AddSingleton<FeedbackJournal>();
         services.AddSingleton<HomeFeed>();
         services.AddSingleton<TitleDetailService>();
         services.AddSingleton<ThumbsService>();
