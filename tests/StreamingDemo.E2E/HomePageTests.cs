@@ -73,6 +73,28 @@ public sealed class HomePageTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task AThumbsDownOnACardTakesItOffThePageAtOnceAndShowsWhatMoved()
+    {
+        var page = await site.NewPageAsync();
+        await ChooseFeaturedPersonaAsync(page, 0);
+        var topPicks = page.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" });
+        var card = topPicks.GetByRole(AriaRole.Listitem).Nth(1);
+        var name = (await card.GetByRole(AriaRole.Link).InnerTextAsync()).Trim();
+        var href = await card.GetByRole(AriaRole.Link).GetAttributeAsync("href");
+
+        await card.HoverAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Not for me ({name})" }).ClickAsync();
+
+        await Expect(page.Locator($".home-row a[href='{href}']")).ToHaveCountAsync(0);
+        var changes = page.GetByRole(AriaRole.Region, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^You gave {System.Text.RegularExpressions.Regex.Escape(name)} a thumbs down") });
+        await Expect(changes).ToContainTextAsync("Left");
+
+        // Undo takes the thumb back (the recommender then decides whether the title returns to the page).
+        await changes.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = $"You took back your rating of {name}. ", Exact = false })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task ArrowKeysMoveBetweenCardsAndRowsAndEnterOpensTheTitle()
     {
         var page = await site.NewPageAsync();

@@ -3,8 +3,8 @@ using StreamingDemo.Web.Features.Catalog;
 
 namespace StreamingDemo.Web.Features.Browse;
 
-/// <summary>One card on the home page: the title, its match for this profile, why, and (for Continue Watching) progress.</summary>
-public sealed record HomeCard(TitleCardModel Title, int MatchPercent, Explanation Explanation, double? Progress = null, string? EpisodeLabel = null);
+/// <summary>One card on the home page: the title, its match for this profile, why, the viewer's thumb, and (for Continue Watching) progress.</summary>
+public sealed record HomeCard(TitleCardModel Title, int MatchPercent, Explanation Explanation, double? Progress = null, string? EpisodeLabel = null, ThumbRating? Thumb = null);
 
 public sealed record HomeRowView(string Key, RowKind Kind, string Title, IReadOnlyList<HomeCard> Cards);
 
@@ -21,3 +21,6 @@ public sealed record PageChanges(string Cause, IReadOnlyList<MovedTitle> Entered
 }
 
 public sealed record HomeView(int ProfileId, DeviceLayout Layout, Billboard? Billboard, IReadOnlyList<HomeRowView> Rows, DateTime ComposedAt, PageChanges? Changes = null);
+
+/// <summary>A thumb given on a home-page card (null takes the card's thumb back).</summary>
+public sealed record CardRating(HomeCard Card, ThumbRating? Rating);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Features.Catalog;
+using StreamingDemo.Web.Features.Titles;
 
 namespace StreamingDemo.Web.Features.Browse;
 
@@ -8,7 +9,7 @@ namespace StreamingDemo.Web.Features.Browse;
 /// Builds the home page a profile sees on a device: the recommender composes the rows (order, titles, match,
 /// evidence); this adds what cards show (names, years, posters, progress). Nothing here reorders or filters.
 /// </summary>
-public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader continueWatching, CatalogService catalog, FeedbackJournal journal)
+public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader continueWatching, CatalogService catalog, FeedbackJournal journal, ThumbsService thumbsReader)
 {
     // Visits per profile since the site started: the recommender re-permutes the page a little on each visit.
     private readonly ConcurrentDictionary<int, int> visits = new();
@@ -21,16 +22,21 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
     /// committed call will compose next: the same visit, nothing counted or consumed, so the interactive render that
     /// follows shows the same page without carrying it across.
     /// </summary>
-    public async Task<HomeView> BuildAsync(int profileId, DeviceType device, bool commit = true, CancellationToken cancellationToken = default)
+    /// <param name="newVisit">False when recomposing the page the viewer is on (after a thumb): same visit, so only the feedback moves titles.</param>
+    public async Task<HomeView> BuildAsync(int profileId, DeviceType device, bool commit = true, bool newVisit = true, CancellationToken cancellationToken = default)
     {
         var resume = await continueWatching.ReadAsync(profileId, cancellationToken);
-        var visit = commit
-            ? visits.AddOrUpdate(profileId, 0, (_, v) => v + 1)
-            : visits.TryGetValue(profileId, out var seen) ? seen + 1 : 0;
+        var visit = (commit, newVisit) switch
+        {
+            (_, false) => visits.GetValueOrDefault(profileId),
+            (true, true) => visits.AddOrUpdate(profileId, 0, (_, v) => v + 1),
+            (false, true) => visits.TryGetValue(profileId, out var seen) ? seen + 1 : 0,
+        };
         var page = recommender.ComposeHomePage(new HomePageRequest(profileId, device, resume, visit));
 
         var ids = page.Rows.SelectMany(r => r.Items).Select(i => i.TitleId).Distinct().ToList();
         var cards = await catalog.GetCardsAsync(ids, cancellationToken);
+        var thumbs = await thumbsReader.ForProfileAsync(profileId, cancellationToken);
         var progress = resume.ToDictionary(r => r.TitleId);
         var rows = page.Rows
             .Select(row => new HomeRowView(row.Key, row.Kind, row.Title, row.Items
@@ -38,7 +44,7 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
                 .Select(i =>
                 {
                     var resumed = row.Kind == RowKind.ContinueWatching && progress.TryGetValue(i.TitleId, out var entry) ? entry : null;
-                    return new HomeCard(cards[i.TitleId], i.MatchPercent, i.Explanation, resumed?.Progress, resumed?.EpisodeLabel);
+                    return new HomeCard(cards[i.TitleId], i.MatchPercent, i.Explanation, resumed?.Progress, resumed?.EpisodeLabel, thumbs.TryGetValue(i.TitleId, out var thumb) ? thumb : null);
                 })
                 .ToList()))
             .Where(r => r.Cards.Count > 0)

@@ -9,6 +9,13 @@ namespace StreamingDemo.Web.Features.Titles;
 /// <summary>Records a profile's thumb on a title (V7) and folds it into its recommendations at once.</summary>
 public sealed class ThumbsService(IDbContextFactory<StreamingDbContext> contexts, IRecommender recommender, FeedbackJournal journal, TimeProvider clock)
 {
+    /// <summary>The profile's current thumbs, by title.</summary>
+    public async Task<IReadOnlyDictionary<int, ThumbRating>> ForProfileAsync(int profileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Thumbs.AsNoTracking().Where(t => t.ProfileId == profileId).ToDictionaryAsync(t => t.TitleId, t => t.Rating, cancellationToken);
+    }
+
     /// <summary>Sets the thumb, or removes it when <paramref name="rating"/> is null (undo).</summary>
     public async Task SetAsync(int profileId, int titleId, ThumbRating? rating, CancellationToken cancellationToken = default)
     {
