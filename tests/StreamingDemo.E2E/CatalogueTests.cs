@@ -60,6 +60,21 @@ public sealed class CatalogueTests(SiteFixture site)
         Assert.True(loaded);
     }
 
+    [Fact]
+    public async Task WithAProfileChosenEveryCatalogueCardShowsItsMatch()
+    {
+        var page = await site.NewPageAsync();
+        await page.OpenAsync("/");
+        await page.GetByRole(AriaRole.List, new() { Name = "Featured profiles" }).GetByRole(AriaRole.Button).First.ClickAsync();
+        await page.WaitForURLAsync("**/browse");
+
+        await page.OpenAsync("/catalog");
+
+        var cards = page.GetByRole(AriaRole.List, new() { Name = "Titles" }).GetByRole(AriaRole.Listitem);
+        await Expect(cards.First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("\\d{1,3}% match"));
+        Assert.Equal(await cards.CountAsync(), await page.Locator(".title-grid .match").CountAsync());
+    }
+
     private static async Task<string> TitlesAsync(ILocator grid) =>
         string.Join("|", await grid.GetByRole(AriaRole.Heading).AllInnerTextsAsync());
 }
