@@ -8,6 +8,7 @@ public static class Browser
     public const string ChromiumPath = "/usr/bin/chromium";
 
     public static readonly ViewportSize Desktop = new() { Width = 1440, Height = 900 };
+    public static readonly ViewportSize Tablet = new() { Width = 820, Height = 1180 };
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace StreamingDemo.E2E;
 
 /// <summary>
-/// Takes the README screenshots (warming-up, Who's watching, home, catalogue, title, player, onboarding; desktop and phone, plus the TV home) so they can be looked at.
+/// Takes the README screenshots (warming-up, Who's watching, home, catalogue, title, player, onboarding; desktop, tablet and phone, plus the TV home) so they can be looked at.
 /// They go to $STREAMINGDEMO_SCREENSHOTS when set (e.g. docs/screenshots), else to a folder in the test output.
 /// </summary>
 public sealed class ScreenshotTour : IAsyncLifetime
@@ -45,7 +45,7 @@ public sealed class ScreenshotTour : IAsyncLifetime
         await app.WhenSiteReadyAsync().WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
         scripted.Report(FirstRunStage.Ready, "Ready", 100);
 
-        foreach (var (device, viewport) in new[] { ("desktop", Browser.Desktop), ("phone", Browser.Phone) })
+        foreach (var (device, viewport) in new[] { ("desktop", Browser.Desktop), ("tablet", Browser.Tablet), ("phone", Browser.Phone) })
         {
             var page = await NewPageAsync(viewport);
             await page.OpenAsync("/");
