@@ -95,7 +95,7 @@ public sealed class HomePageTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task ArrowKeysMoveBetweenCardsAndRowsAndEnterOpensTheTitle()
+    public async Task ArrowKeysMoveBetweenCardsAndRowsAndEnterOpensTheCard()
     {
         var page = await site.NewPageAsync();
         await ChooseFeaturedPersonaAsync(page, 5);
@@ -111,7 +111,7 @@ public sealed class HomePageTests(SiteFixture site)
         await page.Keyboard.PressAsync("Enter");
 
         await page.WaitForURLAsync("**" + href);
-        await Expect(page.Locator("h1.title-heading")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
     }
 
     private static async Task ChooseFeaturedPersonaAsync(IPage page, int index)

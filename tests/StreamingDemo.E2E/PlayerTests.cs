@@ -35,5 +35,11 @@ public sealed class PlayerTests(SiteFixture site)
         await Expect(progress).ToBeVisibleAsync();
         var watched = int.Parse(await progress.GetAttributeAsync("aria-valuenow") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(watched, 40, 60);
+
+        // The Continue Watching card resumes where the viewer stopped.
+        await continueWatching.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await page.WaitForURLAsync($"**/watch/{titleId}");
+        var resumedAt = int.Parse(await page.GetByRole(AriaRole.Slider, new() { Name = "Position" }).InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(resumedAt, runtime * 38 / 100, runtime);
     }
 }

@@ -102,8 +102,8 @@ public sealed class ScreenshotTour : IAsyncLifetime
     {
         await page.OpenAsync("/browse");
         await Expect(page.Locator(".home-row").First).ToBeVisibleAsync();
-        var series = page.Locator(".home-card:has(.resume-episode) a[href^='/title/']");
-        var href = await (await series.CountAsync() > 0 ? series.First : page.Locator(".home-row a[href^='/title/']").First).GetAttributeAsync("href");
+        var series = page.Locator(".home-card:has(.resume-episode) a.home-card-link");
+        var href = await (await series.CountAsync() > 0 ? series.First : page.Locator(".home-row a.home-card-link").First).GetAttributeAsync("href");
         return href!.Split('/')[^1];
     }
 

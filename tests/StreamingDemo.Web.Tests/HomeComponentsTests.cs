@@ -35,7 +35,7 @@ public sealed class HomeComponentsTests : MudTestContext
     }
 
     [Fact]
-    public void AContinueWatchingCardShowsProgressAndEpisode()
+    public void AContinueWatchingCardShowsProgressAndEpisodeAndResumesPlayback()
     {
         var cut = Render<HomeCardView>(p => p.Add(c => c.Card, new HomeCard(Harbour, 80, Because, Progress: 0.42, EpisodeLabel: "S2:E3")));
 
@@ -43,6 +43,7 @@ public sealed class HomeComponentsTests : MudTestContext
         Assert.Equal("42", bar.GetAttribute("aria-valuenow"));
         Assert.Equal("Watched of The Harbour Files", bar.GetAttribute("aria-label"));
         Assert.Equal("S2:E3", cut.Find(".resume-episode").TextContent);
+        Assert.Equal("/watch/7", cut.Find("a.home-card-link").GetAttribute("href"));
     }
 
     [Fact]
