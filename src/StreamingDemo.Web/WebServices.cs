@@ -8,6 +8,7 @@ using StreamingDemo.Web.Components;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
 using StreamingDemo.Web.Features.Onboarding;
+using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
 using StreamingDemo.Web.Features.Titles;
 
@@ -33,10 +34,12 @@ public static class WebServices
         services.AddSingleton<CatalogService>();
         services.AddSingleton<PersonaDirectory>();
         services.AddSingleton<ContinueWatchingReader>();
+        services.AddSingleton<FeedbackJournal>();
         services.AddSingleton<HomeFeed>();
         services.AddSingleton<TitleDetailService>();
         services.AddSingleton<ThumbsService>();
         services.AddSingleton<OnboardingService>();
+        services.AddSingleton<PlaybackService>();
         return builder;
     }
 

@@ -51,6 +51,11 @@ public sealed class HomePageTests(SiteFixture site)
         await page.OpenAsync("/browse");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" })).ToBeVisibleAsync();
         await Expect(page.Locator($".home-row a[href='{href}']")).ToHaveCountAsync(0);
+
+        // The page says what the thumb changed, naming the title that left.
+        var changes = page.GetByRole(AriaRole.Region, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^You gave {System.Text.RegularExpressions.Regex.Escape(name)} a thumbs down") });
+        await Expect(changes).ToBeVisibleAsync();
+        await Expect(changes).ToContainTextAsync(name);
     }
 
     [Fact]
@@ -65,6 +70,26 @@ public sealed class HomePageTests(SiteFixture site)
         await Expect(page.Locator(".browse.device-tv")).ToBeVisibleAsync();
         await Expect(page.Locator(".home-row").First).ToBeVisibleAsync();
         Assert.True(await page.Locator(".home-row").CountAsync() <= StreamingDemo.Domain.DeviceLayout.Tv.Rows);
+    }
+
+    [Fact]
+    public async Task ArrowKeysMoveBetweenCardsAndRowsAndEnterOpensTheTitle()
+    {
+        var page = await site.NewPageAsync();
+        await ChooseFeaturedPersonaAsync(page, 5);
+        var rows = page.Locator(".home-row");
+        var first = rows.Nth(0).Locator("a.home-card-link").First;
+        await first.FocusAsync();
+
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(rows.Nth(0).Locator("a.home-card-link").Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(rows.Nth(1).Locator("a.home-card-link").Nth(1)).ToBeFocusedAsync();
+        var href = await rows.Nth(1).Locator("a.home-card-link").Nth(1).GetAttributeAsync("href");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync("**" + href);
+        await Expect(page.Locator("h1.title-heading")).ToBeVisibleAsync();
     }
 
     private static async Task ChooseFeaturedPersonaAsync(IPage page, int index)

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace StreamingDemo.E2E;
 
 /// <summary>
-/// Takes the README screenshots (warming-up, Who's watching, home, catalogue, title; desktop and phone, plus the TV home) so they can be looked at.
+/// Takes the README screenshots (warming-up, Who's watching, home, catalogue, title, player, onboarding; desktop and phone, plus the TV home) so they can be looked at.
 /// They go to $STREAMINGDEMO_SCREENSHOTS when set (e.g. docs/screenshots), else to a folder in the test output.
 /// </summary>
 public sealed class ScreenshotTour : IAsyncLifetime
@@ -71,6 +71,21 @@ public sealed class ScreenshotTour : IAsyncLifetime
             await Expect(page.Locator("h1.title-heading")).ToBeVisibleAsync();
             await WaitForImagesAsync(page);
             await ShootAsync(page, $"title-{device}");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Play" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Slider, new() { Name = "Position" })).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+            await ShootAsync(page, $"player-{device}");
+
+            await page.OpenAsync("/profiles/new");
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "Name" }).FillAsync("Workshop Wendy");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            var picks = page.Locator(".pick-group");
+            await Expect(picks.First).ToBeVisibleAsync();
+            await picks.Nth(0).GetByRole(AriaRole.Button).Nth(1).ClickAsync();
+            await picks.Nth(0).GetByRole(AriaRole.Button).Nth(2).ClickAsync();
+            await WaitForImagesAsync(page);
+            await ShootAsync(page, $"onboarding-{device}");
         }
 
         var tv = await NewPageAsync(Browser.Desktop);

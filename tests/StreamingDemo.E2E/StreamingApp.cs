@@ -10,10 +10,10 @@ using StreamingDemo.Domain;
 namespace StreamingDemo.E2E;
 
 /// <summary>
-/// The real site on a real Kestrel port, with its own store in a temp folder seeded from the small preset.
+/// The real site on a real Kestrel port, with its own store in a temp folder seeded from a preset (small by default).
 /// <paramref name="configureServices"/> lets a test swap a service (e.g. a scripted first-run status).
 /// </summary>
-public sealed class StreamingApp(Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
+public sealed class StreamingApp(Action<IServiceCollection>? configureServices = null, string preset = "small") : WebApplicationFactory<Program>
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "streamingdemo-e2e-" + Guid.NewGuid().ToString("N"));
 
@@ -62,7 +62,7 @@ public sealed class StreamingApp(Action<IServiceCollection>? configureServices =
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Store:DatabasePath", Path.Combine(directory, "streaming.db"));
-        builder.UseSetting("Store:Preset", "small");
+        builder.UseSetting("Store:Preset", preset);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         if (configureServices is not null)

@@ -11,4 +11,13 @@ public sealed record HomeRowView(string Key, RowKind Kind, string Title, IReadOn
 /// <summary>The large billboard at the top of the home page: the best pick with its synopsis.</summary>
 public sealed record Billboard(HomeCard Card, string Synopsis);
 
-public sealed record HomeView(int ProfileId, DeviceLayout Layout, Billboard? Billboard, IReadOnlyList<HomeRowView> Rows, DateTime ComposedAt);
+/// <summary>A title whose place on the visible page changed after feedback: from and to are 1-based positions, null when absent.</summary>
+public sealed record MovedTitle(int TitleId, string Name, int? From, int? To);
+
+/// <summary>What a thumb changed on the visible part of the page (V7): titles that entered, left, moved up or down.</summary>
+public sealed record PageChanges(string Cause, IReadOnlyList<MovedTitle> Entered, IReadOnlyList<MovedTitle> Left, IReadOnlyList<MovedTitle> Up, IReadOnlyList<MovedTitle> Down)
+{
+    public bool IsEmpty => Entered.Count == 0 && Left.Count == 0 && Up.Count == 0 && Down.Count == 0;
+}
+
+public sealed record HomeView(int ProfileId, DeviceLayout Layout, Billboard? Billboard, IReadOnlyList<HomeRowView> Rows, DateTime ComposedAt, PageChanges? Changes = null);

@@ -8,15 +8,25 @@ namespace StreamingDemo.Web.Features.Browse;
 /// Builds the home page a profile sees on a device: the recommender composes the rows (order, titles, match,
 /// evidence); this adds what cards show (names, years, posters, progress). Nothing here reorders or filters.
 /// </summary>
-public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader continueWatching, CatalogService catalog)
+public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader continueWatching, CatalogService catalog, FeedbackJournal journal)
 {
     // Visits per profile since the site started: the recommender re-permutes the page a little on each visit.
     private readonly ConcurrentDictionary<int, int> visits = new();
 
-    public async Task<HomeView> BuildAsync(int profileId, DeviceType device, CancellationToken cancellationToken = default)
+    // The visible cards (title id, name) of the last page each profile saw per device, to show what feedback changed.
+    private readonly ConcurrentDictionary<(int Profile, DeviceType Device), IReadOnlyList<(int Id, string Name)>> lastSeen = new();
+
+    /// <summary>
+    /// Composes the page. With <paramref name="commit"/> false (prerendering) it is a preview of exactly the page the
+    /// committed call will compose next: the same visit, nothing counted or consumed, so the interactive render that
+    /// follows shows the same page without carrying it across.
+    /// </summary>
+    public async Task<HomeView> BuildAsync(int profileId, DeviceType device, bool commit = true, CancellationToken cancellationToken = default)
     {
         var resume = await continueWatching.ReadAsync(profileId, cancellationToken);
-        var visit = visits.AddOrUpdate(profileId, 0, (_, v) => v + 1);
+        var visit = commit
+            ? visits.AddOrUpdate(profileId, 0, (_, v) => v + 1)
+            : visits.TryGetValue(profileId, out var seen) ? seen + 1 : 0;
         var page = recommender.ComposeHomePage(new HomePageRequest(profileId, device, resume, visit));
 
         var ids = page.Rows.SelectMany(r => r.Items).Select(i => i.TitleId).Distinct().ToList();
@@ -34,9 +44,50 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
             .Where(r => r.Cards.Count > 0)
             .ToList();
 
+        var layout = DeviceLayout.For(device);
+        var visible = rows.Take(layout.Rows).SelectMany(r => r.Cards.Take(layout.CardsPerRow)).Select(c => (c.Title.Id, c.Title.Name)).Distinct().ToList();
+        PageChanges? changes = null;
+        var note = commit ? journal.Take(profileId) : journal.Peek(profileId);
+        if (note is not null && lastSeen.TryGetValue((profileId, device), out var before))
+        {
+            var names = await catalog.GetCardsAsync([note.TitleId], cancellationToken);
+            changes = Compare(Cause(note, names.TryGetValue(note.TitleId, out var c) ? c.Name : "a title"), before, visible);
+        }
+
+        if (commit)
+        {
+            lastSeen[(profileId, device)] = visible;
+        }
+
         var billboard = await BillboardAsync(rows, cancellationToken);
-        return new HomeView(profileId, DeviceLayout.For(device), billboard, rows, page.ComposedAt);
+        return new HomeView(profileId, layout, billboard, rows, page.ComposedAt, changes);
     }
+
+    /// <summary>Positions on the visible page before and after: entered, left, and the largest moves up and down.</summary>
+    public static PageChanges Compare(string cause, IReadOnlyList<(int Id, string Name)> before, IReadOnlyList<(int Id, string Name)> after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var from = before.Select((t, i) => (t.Id, Position: i + 1)).ToDictionary(x => x.Id, x => x.Position);
+        var to = after.Select((t, i) => (t.Id, Position: i + 1)).ToDictionary(x => x.Id, x => x.Position);
+        var entered = after.Where(t => !from.ContainsKey(t.Id)).Select(t => new MovedTitle(t.Id, t.Name, null, to[t.Id])).ToList();
+        var left = before.Where(t => !to.ContainsKey(t.Id)).Select(t => new MovedTitle(t.Id, t.Name, from[t.Id], null)).ToList();
+        var moved = after.Where(t => from.ContainsKey(t.Id) && from[t.Id] != to[t.Id]).Select(t => new MovedTitle(t.Id, t.Name, from[t.Id], to[t.Id])).ToList();
+        return new PageChanges(
+            cause,
+            entered,
+            left,
+            [.. moved.Where(m => m.To < m.From).OrderByDescending(m => m.From - m.To)],
+            [.. moved.Where(m => m.To > m.From).OrderByDescending(m => m.To - m.From)]);
+    }
+
+    private static string Cause(FeedbackNote note, string name) => note.Rating switch
+    {
+        ThumbRating.Down => $"You gave {name} a thumbs down",
+        ThumbRating.Up => $"You gave {name} a thumbs up",
+        ThumbRating.Love => $"You loved {name}",
+        _ => $"You took back your rating of {name}",
+    };
 
     private async Task<Billboard?> BillboardAsync(IReadOnlyList<HomeRowView> rows, CancellationToken cancellationToken)
     {

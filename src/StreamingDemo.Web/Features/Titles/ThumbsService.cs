@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using StreamingDemo.Data;
 using StreamingDemo.Data.Entities;
 using StreamingDemo.Domain;
+using StreamingDemo.Web.Features.Browse;
 
 namespace StreamingDemo.Web.Features.Titles;
 
 /// <summary>Records a profile's thumb on a title (V7) and folds it into its recommendations at once.</summary>
-public sealed class ThumbsService(IDbContextFactory<StreamingDbContext> contexts, IRecommender recommender, TimeProvider clock)
+public sealed class ThumbsService(IDbContextFactory<StreamingDbContext> contexts, IRecommender recommender, FeedbackJournal journal, TimeProvider clock)
 {
     /// <summary>Sets the thumb, or removes it when <paramref name="rating"/> is null (undo).</summary>
     public async Task SetAsync(int profileId, int titleId, ThumbRating? rating, CancellationToken cancellationToken = default)
@@ -35,5 +36,6 @@ public sealed class ThumbsService(IDbContextFactory<StreamingDbContext> contexts
         recommender.Apply(rating is ThumbRating thumb
             ? new FeedbackEvent(profileId, titleId, FeedbackKind.Thumb, now, thumb)
             : new FeedbackEvent(profileId, titleId, FeedbackKind.ThumbRemoved, now));
+        journal.Record(profileId, new FeedbackNote(titleId, rating));
     }
 }

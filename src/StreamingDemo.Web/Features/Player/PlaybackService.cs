@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using StreamingDemo.Data;
+using StreamingDemo.Data.Entities;
+using StreamingDemo.Domain;
+
+namespace StreamingDemo.Web.Features.Player;
+
+/// <summary>What the simulated player plays: a movie, or one episode of a series, from where the viewer left off.</summary>
+public sealed record PlaybackTarget(
+    int TitleId,
+    string TitleName,
+    TitleKind Kind,
+    int? EpisodeId,
+    string? EpisodeLabel,
+    string? EpisodeName,
+    int RuntimeSeconds,
+    int ResumeAtSeconds,
+    int? NextEpisodeId);
+
+/// <summary>
+/// Records simulated viewing (V6) as real viewing data: a session per play with its end position, pause points,
+/// and the same signals folded into the recommender, so Continue Watching and insights see them at once.
+/// </summary>
+public sealed class PlaybackService(IDbContextFactory<StreamingDbContext> contexts, IRecommender recommender, TimeProvider clock)
+{
+    /// <summary>Watching past this share of the runtime counts as finished (end credits).</summary>
+    public const double FinishedShare = 0.95;
+
+    public async Task<PlaybackTarget?> GetTargetAsync(int titleId, int? episodeId, int profileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var title = await db.Titles.AsNoTracking().Where(t => t.Id == titleId)
+            .Select(t => new { t.Id, t.Name, t.Kind, t.RuntimeMinutes }).FirstOrDefaultAsync(cancellationToken);
+        if (title is null)
+        {
+            return null;
+        }
+
+        var last = await db.ViewingSessions.AsNoTracking()
+            .Where(s => s.ProfileId == profileId && s.TitleId == titleId)
+            .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id)
+            .Select(s => new { s.EpisodeId, s.EndPositionSeconds, s.Completed })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        if (title.Kind == TitleKind.Movie)
+        {
+            var resume = last is { Completed: false } ? last.EndPositionSeconds : 0;
+            return new PlaybackTarget(title.Id, title.Name, title.Kind, null, null, null, title.RuntimeMinutes * 60, resume, null);
+        }
+
+        var episodes = await db.Episodes.AsNoTracking().Where(e => e.TitleId == titleId)
+            .OrderBy(e => e.SeasonNumber).ThenBy(e => e.EpisodeNumber)
+            .Select(e => new { e.Id, e.SeasonNumber, e.EpisodeNumber, e.Name, e.RuntimeMinutes })
+            .ToListAsync(cancellationToken);
+        if (episodes.Count == 0)
+        {
+            return new PlaybackTarget(title.Id, title.Name, title.Kind, null, null, null, title.RuntimeMinutes * 60, 0, null);
+        }
+
+        // The requested episode, else where the viewer left off (or the one after a finished episode), else the first.
+        var index = episodeId is int requested ? episodes.FindIndex(e => e.Id == requested) : -1;
+        var resumeAt = 0;
+        if (index < 0 && last?.EpisodeId is int lastEpisode)
+        {
+            var lastIndex = episodes.FindIndex(e => e.Id == lastEpisode);
+            if (lastIndex >= 0)
+            {
+                index = last.Completed ? Math.Min(lastIndex + 1, episodes.Count - 1) : lastIndex;
+                resumeAt = last.Completed ? 0 : last.EndPositionSeconds;
+            }
+        }
+        else if (index >= 0 && last is { Completed: false } && last.EpisodeId == episodes[index].Id)
+        {
+            resumeAt = last.EndPositionSeconds;
+        }
+
+        index = Math.Max(index, 0);
+        var episode = episodes[index];
+        return new PlaybackTarget(
+            title.Id,
+            title.Name,
+            title.Kind,
+            episode.Id,
+            $"S{episode.SeasonNumber}:E{episode.EpisodeNumber}",
+            episode.Name,
+            episode.RuntimeMinutes * 60,
+            resumeAt,
+            index + 1 < episodes.Count ? episodes[index + 1].Id : null);
+    }
+
+    /// <summary>Starts a viewing session at <paramref name="positionSeconds"/> and returns its id.</summary>
+    public async Task<long> StartAsync(int profileId, PlaybackTarget target, DeviceType device, int positionSeconds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = new ViewingSession
+        {
+            ProfileId = profileId,
+            TitleId = target.TitleId,
+            EpisodeId = target.EpisodeId,
+            Device = device,
+            StartedAt = now,
+            StartPositionSeconds = positionSeconds,
+            EndPositionSeconds = positionSeconds,
+        };
+        db.ViewingSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        recommender.Apply(new FeedbackEvent(profileId, target.TitleId, FeedbackKind.Play, now, Completion: Share(target, positionSeconds)));
+        return session.Id;
+    }
+
+    /// <summary>Saves how far the session got; returns true when that finished the title or episode.</summary>
+    public async Task<bool> SaveProgressAsync(long sessionId, PlaybackTarget target, int positionSeconds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var completed = Share(target, positionSeconds) >= FinishedShare;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.ViewingSessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null)
+        {
+            return false;
+        }
+
+        session.EndPositionSeconds = positionSeconds;
+        session.Completed = completed;
+        await db.SaveChangesAsync(cancellationToken);
+        recommender.Apply(new FeedbackEvent(session.ProfileId, target.TitleId, FeedbackKind.Progress, clock.GetUtcNow().UtcDateTime, Completion: Share(target, positionSeconds)));
+        return completed;
+    }
+
+    public async Task RecordPauseAsync(long sessionId, int profileId, PlaybackTarget target, int positionSeconds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.PausePoints.Add(new PausePoint
+        {
+            SessionId = sessionId,
+            ProfileId = profileId,
+            TitleId = target.TitleId,
+            EpisodeId = target.EpisodeId,
+            PositionSeconds = positionSeconds,
+            At = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static float Share(PlaybackTarget target, int positionSeconds) =>
+        target.RuntimeSeconds <= 0 ? 0 : Math.Clamp(positionSeconds / (float)target.RuntimeSeconds, 0, 1);
+}
