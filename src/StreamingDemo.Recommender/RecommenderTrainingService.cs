@@ -89,7 +89,16 @@ public sealed class RecommenderTrainingService(
                     }
                 });
                 model = await Task.Run(() => RecommenderTrainer.Train(snapshot, options.Value, progress: progress, clock: clock, ct: ct), ct);
-                await Task.Run(() => store.Save(model, options.Value), ct);
+                try
+                {
+                    await Task.Run(() => store.Save(model, options.Value), ct);
+                }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    // Serving matters more than the cache: the next start simply trains again.
+                    logger.LogWarning(error, "Could not save the recommender model to {Directory}", store.Directory);
+                }
+
                 logger.LogInformation("Trained recommender on data {Version} in {Seconds:0.0} s", snapshot.DataVersion, clock.GetElapsedTime(started).TotalSeconds);
             }
             else

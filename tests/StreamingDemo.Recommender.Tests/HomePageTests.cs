@@ -90,3 +90,25 @@ public sealed class HomePageTests
         Assert.Equal(pick.Match, recommender.Score(30, pick.TitleId).Match, 6);
     }
 }
+
+public sealed class KidsProfileTests
+{
+    [Fact]
+    public void AKidsProfileIsOnlyEverShownKidsTitles()
+    {
+        var world = PlantedWorld.Create(titles: 200, profiles: 400, seed: 31, withKids: true);
+        var model = Training.RecommenderTrainer.Train(world.Snapshot, TrainedWorld.Options, ct: TestContext.Current.CancellationToken);
+        var recommender = new Serving.StreamingRecommender(Microsoft.Extensions.Options.Options.Create(TrainedWorld.Options), TimeProvider.System);
+        recommender.Swap(model, 0);
+        var kidsTitles = world.Snapshot.Titles.Where(t => t.IsKids).Select(t => t.Id).ToHashSet();
+        var kid = world.Snapshot.Profiles.First(p => p.IsKids).Id;
+
+        var page = recommender.ComposeHomePage(new HomePageRequest(kid, DeviceType.Tablet, [], 2));
+        var shown = page.Rows.SelectMany(r => r.Items).Select(i => i.TitleId).ToList();
+
+        Assert.NotEmpty(shown);
+        Assert.All(shown, t => Assert.Contains(t, kidsTitles));
+        Assert.All(recommender.Rank(kid, 30), r => Assert.Contains(r.TitleId, kidsTitles));
+        Assert.All(recommender.SimilarTitles(kidsTitles.First(), kid, 10), r => Assert.Contains(r.TitleId, kidsTitles));
+    }
+}

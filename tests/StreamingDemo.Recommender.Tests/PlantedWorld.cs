@@ -26,7 +26,7 @@ public sealed class PlantedWorld
     public float[,] CommunityTagAffinity { get; }
 
     public static PlantedWorld Create(int titles = 240, int profiles = 800, int communities = 6, int tagsPerCommunity = 4,
-        int viewsPerProfile = 30, int seed = 7)
+        int viewsPerProfile = 30, int seed = 7, bool withKids = false)
     {
         var random = new Random(seed);
         var asOf = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -46,8 +46,10 @@ public sealed class PlantedWorld
             }
 
             popularity[t] = 1.0 / Math.Pow(1 + random.Next(titles), 0.8);
-            titleList.Add(new TitleInfo(t + 1, $"Title {t + 1}", t % 3 == 0 ? TitleKind.Series : TitleKind.Movie, 2000 + t % 26, 90, "13+",
-                1, [.. tags.Order()], asOf.AddDays(-random.Next(900)), false));
+            // With kids: every fifth title is a kids title (and only kids profiles watch those).
+            var isKids = withKids && t % 5 == 0;
+            titleList.Add(new TitleInfo(t + 1, $"Title {t + 1}", t % 3 == 0 ? TitleKind.Series : TitleKind.Movie, 2000 + t % 26, 90, isKids ? "7+" : "13+",
+                isKids ? 2 : 1, [.. tags.Order()], asOf.AddDays(-random.Next(900)), isKids));
         }
 
         var affinity = new float[communities, tagCount];
@@ -65,7 +67,8 @@ public sealed class PlantedWorld
         var mixtures = new Dictionary<int, (int, float)[]>();
         for (var p = 1; p <= profiles; p++)
         {
-            profileList.Add(new ProfileInfo(p, $"Profile {p}", false, asOf.AddDays(-400)));
+            var kidsProfile = withKids && p % 10 == 0;
+            profileList.Add(new ProfileInfo(p, $"Profile {p}", kidsProfile, asOf.AddDays(-400)));
             var chosen = Enumerable.Range(0, communities).OrderBy(_ => random.Next()).Take(3).ToArray();
             var weights = new[] { 0.6f + 0.2f * (float)random.NextDouble(), 0.25f, 0.1f };
             var sum = weights.Sum();
@@ -82,12 +85,12 @@ public sealed class PlantedWorld
                     match += w * titleList[t].MicroGenreIds.Sum(tag => affinity[c, tag - 1]);
                 }
 
-                taste[t] = (0.03 + match * match) * popularity[t];
+                taste[t] = titleList[t].IsKids == kidsProfile ? (0.03 + match * match) * popularity[t] : 0;
             }
 
             var seen = new HashSet<int>();
             var views = viewsPerProfile / 2 + random.Next(viewsPerProfile);
-            while (seen.Count < Math.Min(views, titles))
+            while (seen.Count < Math.Min(views, taste.Count(x => x > 0)))
             {
                 var t = Sample(taste, random);
                 if (!seen.Add(t))

@@ -11,15 +11,17 @@ public sealed class TrainingServiceTests : IDisposable
 
     private sealed class PlantedSource(InteractionSnapshot snapshot) : IInteractionSource
     {
+        public InteractionSnapshot Snapshot { get; set; } = snapshot;
+
         public int Loads { get; private set; }
 
         public Task<InteractionSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken = default)
         {
             Loads++;
-            return Task.FromResult(snapshot);
+            return Task.FromResult(Snapshot);
         }
 
-        public Task<string> GetDataVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult(snapshot.DataVersion);
+        public Task<string> GetDataVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult(Snapshot.DataVersion);
     }
 
     private IHost Host(PlantedSource source)
@@ -93,6 +95,36 @@ public sealed class TrainingServiceTests : IDisposable
 
         Assert.True(recommender.Status.IsReady);
         Assert.True(new FileInfo(store.PathFor(world.Snapshot.DataVersion)).Length > 1000);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task NewDataIsTrainedOnAndSwappedInWhileUnchangedDataIsLeftAlone()
+    {
+        var world = PlantedWorld.Create(titles: 120, profiles: 300, seed: 13);
+        var source = new PlantedSource(world.Snapshot);
+        using var host = Host(source);
+        var recommender = await ReadyAsync(host);
+        var service = host.Services.GetServices<IHostedService>().OfType<RecommenderTrainingService>().Single();
+        var before = recommender.Status.ModelVersion;
+
+        await service.RefreshAsync(firstRun: false, TestContext.Current.CancellationToken);
+        Assert.Equal(before, recommender.Status.ModelVersion);
+        Assert.Equal(1, source.Loads);
+
+        var newcomer = world.Snapshot.Profiles.Count + 1;
+        var liked = world.Snapshot.Titles.Take(5).Select(t => new ProfileTitleInteraction(newcomer, t.Id, 1, 1f, world.Snapshot.AsOf, world.Snapshot.AsOf, ThumbRating.Up));
+        source.Snapshot = world.Snapshot with
+        {
+            DataVersion = "after-a-new-profile",
+            Profiles = [.. world.Snapshot.Profiles, new ProfileInfo(newcomer, "Newcomer", false, world.Snapshot.AsOf)],
+            Interactions = [.. world.Snapshot.Interactions, .. liked],
+        };
+        await service.RefreshAsync(firstRun: false, TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("after-a-new-profile@", recommender.Status.ModelVersion, StringComparison.Ordinal);
+        Assert.Equal(3, recommender.GetTaste(newcomer).Communities.Count);
+        Assert.DoesNotContain(recommender.Rank(newcomer, 50), r => r.TitleId <= 5);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 

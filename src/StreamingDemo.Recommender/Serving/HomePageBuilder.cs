@@ -48,7 +48,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
             candidates.Add(new CandidateRow($"because-{model.Catalog.Titles[seed].Id}", RowKind.BecauseYouWatched, $"Because you watched {name}", seed, items));
         }
 
-        foreach (var tag in TopTags(state))
+        foreach (var tag in TopTags(state, scorer, layout.CardsPerRow + 2))
         {
             var info = model.Catalog.MicroGenres[tag];
             var items = scorer.Shortlist(model.Catalog.TagTitles[tag], layout.ItemsPerRow * 3).Select(scorer.Score).OrderByDescending(s => s.RawScore)
@@ -59,8 +59,9 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
         if (state.Communities.Length > 0)
         {
             var community = state.Communities[0].Community;
+            // What the community watches most lately, then in this profile's order.
             var items = model.Communities.TrendingOrder[community].Where(t => !scorer.IsSkipped(t)).Take(layout.ItemsPerRow * 2)
-                .Select(t => new Placed(scorer.Score(t), null, false)).ToList();
+                .Select(scorer.Score).OrderByDescending(s => s.RawScore).Select(s => new Placed(s, null, false)).ToList();
             candidates.Add(new CandidateRow($"trending-{community}", RowKind.TrendingInCommunity,
                 $"Trending in {model.Communities.Communities[community].Name}", null, items));
         }
@@ -110,7 +111,11 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
         return order.Select(i => state.Titles[i]).Where(t => model.CoViewing.Neighbours[t].Length > 0);
     }
 
-    private IEnumerable<int> TopTags(ProfileState state)
+    /// <summary>
+    /// The micro-genres the profile leans to most that still have enough titles it has not seen to fill a row: a fan has
+    /// often watched most of a small micro-genre already.
+    /// </summary>
+    private IEnumerable<int> TopTags(ProfileState state, RecommenderModel.ProfileScorer scorer, int minimumOpen)
     {
         var scores = new float[model.Catalog.TagCount];
         for (var m = 0; m < scores.Length; m++)
@@ -118,8 +123,10 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
             scores[m] = state.TagAffinity[m] * MathF.Sqrt(model.Catalog.TagTitles[m].Length);
         }
 
-        return Enumerable.Range(0, scores.Length).Where(m => scores[m] > 0 && model.Catalog.TagTitles[m].Length >= 6)
-            .OrderByDescending(m => scores[m]).ThenBy(m => m).Take(TagRows);
+        return Enumerable.Range(0, scores.Length).Where(m => scores[m] > 0)
+            .OrderByDescending(m => scores[m]).ThenBy(m => m).Take(TagRows * 4)
+            .Where(m => model.Catalog.TagTitles[m].Count(t => !scorer.IsSkipped(t)) >= minimumOpen)
+            .Take(TagRows);
     }
 
     private static List<CandidateRow> Order(List<CandidateRow> rows, DeviceLayout layout, Random random, int visit)
@@ -155,22 +162,18 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
 
     private List<HomeRow> Place(List<CandidateRow> ordered, DeviceLayout layout, ProfileState state, Random random, int visit)
     {
-        var visible = new HashSet<int>();
-        // Fixed rows (Top 10) keep their order; reserve their visible titles before the others choose.
-        foreach (var row in ordered.Where(r => r.Fixed))
-        {
-            foreach (var item in row.Items.Take(layout.CardsPerRow))
-            {
-                visible.Add(item.Scored.Title);
-            }
-        }
+        // Which rows can fill their visible cards with titles no other row shows; then the same again among only the rows
+        // that make it onto the page, so titles are not held back for rows below the last one.
+        var heads = VisibleHeads(ordered, layout.CardsPerRow);
+        var shown = ordered.Where(heads.ContainsKey).Take(layout.Rows).ToList();
+        heads = VisibleHeads(shown, layout.CardsPerRow);
 
         var result = new List<HomeRow>();
-        foreach (var row in ordered)
+        foreach (var row in shown)
         {
-            if (result.Count >= layout.Rows)
+            if (!heads.TryGetValue(row, out var head))
             {
-                break;
+                continue;
             }
 
             List<Placed> items;
@@ -180,31 +183,8 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
             }
             else
             {
-                var head = new List<Placed>();
-                var tail = new List<Placed>();
-                var inRow = new HashSet<int>();
-                foreach (var item in row.Items)
-                {
-                    if (!inRow.Add(item.Scored.Title))
-                    {
-                        continue;
-                    }
-
-                    if (head.Count < layout.CardsPerRow && !visible.Contains(item.Scored.Title))
-                    {
-                        head.Add(item);
-                    }
-                    else
-                    {
-                        tail.Add(item);
-                    }
-                }
-
-                if (head.Count < Math.Min(layout.CardsPerRow, row.Kind == RowKind.ContinueWatching ? 1 : layout.CardsPerRow))
-                {
-                    continue; // not enough fresh titles to fill the visible cards: skip the row
-                }
-
+                var inHead = head.Select(i => i.Scored.Title).ToHashSet();
+                var tail = row.Items.Where(i => inHead.Add(i.Scored.Title)).ToList();
                 if (head.Count > 1 && head[0].IsExploration && row.Kind != RowKind.Exploration)
                 {
                     // Discovery cards never lead a personal row.
@@ -212,14 +192,9 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
                 }
 
                 items = [.. head, .. tail];
-                if (visit > 0 && row.Kind != RowKind.ContinueWatching)
+                if (visit > 0)
                 {
                     Permute(items, random, layout.CardsPerRow);
-                }
-
-                foreach (var item in items.Take(layout.CardsPerRow))
-                {
-                    visible.Add(item.Scored.Title);
                 }
             }
 
@@ -228,6 +203,54 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The visible cards of every row that can fill them without repeating a title visible in another row. Fixed rows
+    /// (Continue Watching, Top 10) keep theirs, Top Picks takes the best of the rest, then rows choose in order of
+    /// scarcity — a micro-genre row has a dozen candidates, "Because you watched" sixty — so narrow rows are not emptied
+    /// by broad ones. Display order is unchanged.
+    /// </summary>
+    private static Dictionary<CandidateRow, List<Placed>> VisibleHeads(List<CandidateRow> rows, int cards)
+    {
+        var visible = new HashSet<int>();
+        var heads = new Dictionary<CandidateRow, List<Placed>>(ReferenceEqualityComparer.Instance);
+        foreach (var row in rows.Where(r => r.Fixed))
+        {
+            var head = row.Items.Take(cards).ToList();
+            heads[row] = head;
+            visible.UnionWith(head.Select(i => i.Scored.Title));
+        }
+
+        var order = rows.Select((row, index) => (row, index)).Where(x => !x.row.Fixed)
+            .OrderBy(x => x.row.Pinned is null ? 1 : 0).ThenBy(x => x.row.Items.Count).ThenBy(x => x.index).Select(x => x.row);
+        foreach (var row in order)
+        {
+            var head = new List<Placed>(cards);
+            var inRow = new HashSet<int>();
+            foreach (var item in row.Items)
+            {
+                if (head.Count == cards)
+                {
+                    break;
+                }
+
+                if (inRow.Add(item.Scored.Title) && !visible.Contains(item.Scored.Title))
+                {
+                    head.Add(item);
+                }
+            }
+
+            if (head.Count < cards)
+            {
+                continue; // not enough fresh titles to fill the visible cards: the row is left out
+            }
+
+            heads[row] = head;
+            visible.UnionWith(head.Select(i => i.Scored.Title));
+        }
+
+        return heads;
     }
 
     /// <summary>Swaps a few neighbouring cards inside the visible part (never the first) and inside the tail, never across.</summary>

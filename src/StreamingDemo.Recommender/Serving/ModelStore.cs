@@ -28,6 +28,7 @@ public sealed class ModelStore(string directory, ILogger<ModelStore> logger)
 {
     private const string Magic = "STREAMINGDEMO-RECOMMENDER";
     private const int FormatVersion = 1;
+    private const int KeepModels = 3;
 
     public string Directory { get; } = directory;
 
@@ -86,9 +87,12 @@ public sealed class ModelStore(string directory, ILogger<ModelStore> logger)
         }
 
         File.Move(temporary, path, overwrite: true);
-        foreach (var old in System.IO.Directory.EnumerateFiles(Directory, "recommender-*.bin").Where(f => f != path))
+
+        // Keep a few recent models (several stores may share a folder, e.g. data/demo-42.db and data/large-42.db); older
+        // ones are for data that has moved on.
+        foreach (var old in new DirectoryInfo(Directory).EnumerateFiles("recommender-*.bin").OrderByDescending(f => f.LastWriteTimeUtc).Skip(KeepModels))
         {
-            TryDelete(old);
+            TryDelete(old.FullName);
         }
     }
 

@@ -92,7 +92,7 @@ internal static class RecommenderTrainer
                     target.Item2.Add(heldOut.Contains((sampled[s], catalog.Titles[title].Id)));
                 }
 
-                // Every fourth sampled profile also comes back as a newcomer with three favourite picks, so the ranker
+                // Half of the sampled profiles also come back as newcomers with their three strongest titles, so the ranker
                 // learns how much to trust each generator when evidence is thin (cold start, V2).
                 if (s % 4 < 2 && state.Titles.Length > ColdStartPicks)
                 {
