@@ -104,4 +104,31 @@ public sealed class FeedbackTests
 
         Assert.DoesNotContain(disliked, recommender.Rank(11, 100).Select(r => r.TitleId));
     }
+
+    [Fact]
+    public async Task ConcurrentFeedbackFromManyViewersIsNeverLost()
+    {
+        var recommender = TrainedWorld.NewRecommender();
+        var profiles = Enumerable.Range(100, 16).ToArray();
+        var disliked = profiles.ToDictionary(p => p, p => recommender.Rank(p, 12).Select(r => r.TitleId).ToArray());
+
+        // Every viewer thumbs down twelve titles while pages for everyone are being composed on other threads.
+        var writers = profiles.Select(p => Task.Run(() =>
+        {
+            foreach (var title in disliked[p])
+            {
+                recommender.Apply(new FeedbackEvent(p, title, FeedbackKind.Thumb, Now, ThumbRating.Down));
+            }
+        }, TestContext.Current.CancellationToken));
+        var readers = Enumerable.Range(0, 4).Select(r => Task.Run(() =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                recommender.ComposeHomePage(new HomePageRequest(profiles[(i + r) % profiles.Length], DeviceType.Phone, [], i));
+            }
+        }, TestContext.Current.CancellationToken));
+        await Task.WhenAll(writers.Concat(readers));
+
+        Assert.All(profiles, p => Assert.Empty(recommender.Rank(p, 300).Select(r => r.TitleId).Intersect(disliked[p])));
+    }
 }
