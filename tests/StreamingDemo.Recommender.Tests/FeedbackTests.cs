@@ -34,6 +34,32 @@ public sealed class FeedbackTests
     }
 
     [Fact]
+    public void UndoingAThumbsDownBringsTheTitleBack()
+    {
+        var recommender = TrainedWorld.NewRecommender();
+        var disliked = recommender.Rank(5, 1)[0].TitleId;
+        recommender.Apply(new FeedbackEvent(5, disliked, FeedbackKind.Thumb, Now, ThumbRating.Down));
+        Assert.DoesNotContain(disliked, recommender.Rank(5, 200).Select(r => r.TitleId));
+
+        recommender.Apply(new FeedbackEvent(5, disliked, FeedbackKind.ThumbRemoved, Now.AddSeconds(5)));
+
+        Assert.Contains(disliked, recommender.Rank(5, 200).Select(r => r.TitleId));
+    }
+
+    [Fact]
+    public void UndoingAThumbsDownOnAWatchedTitleKeepsItOutOfTheRanking()
+    {
+        var recommender = TrainedWorld.NewRecommender();
+        var watched = recommender.Rank(6, 1)[0].TitleId;
+        recommender.Apply(new FeedbackEvent(6, watched, FeedbackKind.Play, Now, Completion: 1f));
+        recommender.Apply(new FeedbackEvent(6, watched, FeedbackKind.Thumb, Now, ThumbRating.Down));
+
+        recommender.Apply(new FeedbackEvent(6, watched, FeedbackKind.ThumbRemoved, Now.AddSeconds(5)));
+
+        Assert.DoesNotContain(watched, recommender.Rank(6, 200).Select(r => r.TitleId));
+    }
+
+    [Fact]
     public void PlayingATitleChangesTheRankingAtOnceAndTakesThePlayedTitleOut()
     {
         var recommender = TrainedWorld.NewRecommender();

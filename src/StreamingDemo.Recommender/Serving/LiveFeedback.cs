@@ -23,6 +23,8 @@ internal sealed class LiveFeedback
         var evidence = new Dictionary<int, Evidence>();
         var excluded = new HashSet<int>(trained?.Excluded ?? []);
         var thumbedDown = new HashSet<int>(trained?.ThumbedDown ?? []);
+        // Titles hidden only because of a live thumbs-down: taking the thumb back (Undo) brings them back.
+        var hiddenByThumb = new HashSet<int>();
         if (trained is not null)
         {
             for (var i = 0; i < trained.Titles.Length; i++)
@@ -49,15 +51,18 @@ internal sealed class LiveFeedback
                 case FeedbackKind.OnboardingPick:
                     item.Picked = true;
                     excluded.Add(title);
+                    hiddenByThumb.Remove(title);
                     break;
                 case FeedbackKind.Play:
                     item.Sessions++;
                     item.Completion = Math.Max(item.Completion, e.Completion);
                     excluded.Add(title);
+                    hiddenByThumb.Remove(title);
                     break;
                 case FeedbackKind.Progress:
                     item.Completion = Math.Max(item.Completion, e.Completion);
                     excluded.Add(title);
+                    hiddenByThumb.Remove(title);
                     break;
                 case FeedbackKind.Thumb:
                     item.Thumb = e.Thumb;
@@ -65,19 +70,31 @@ internal sealed class LiveFeedback
                     if (e.Thumb == ThumbRating.Down)
                     {
                         thumbedDown.Add(title);
-                        excluded.Add(title);
+                        if (excluded.Add(title))
+                        {
+                            hiddenByThumb.Add(title);
+                        }
                     }
                     else
                     {
-                        thumbedDown.Remove(title);
+                        Unhide(title);
                     }
 
                     break;
                 case FeedbackKind.ThumbRemoved:
                     item.Thumb = null;
                     item.ThumbChanged = true;
-                    thumbedDown.Remove(title);
+                    Unhide(title);
                     break;
+            }
+        }
+
+        void Unhide(int title)
+        {
+            thumbedDown.Remove(title);
+            if (hiddenByThumb.Remove(title))
+            {
+                excluded.Remove(title);
             }
         }
 
