@@ -13,13 +13,13 @@ public sealed class SqliteInteractionSource(StoreLocation store) : IInteractionS
         await connection.OpenAsync(cancellationToken);
         var version = await ReadVersionAsync(connection, cancellationToken);
 
-        var genres = await ReadAsync(connection, "SELECT Id, Slug, Name, IsKids FROM Genres ORDER BY Id",
+        var genres = await SqliteReads.ListAsync(connection, "SELECT Id, Slug, Name, IsKids FROM Genres ORDER BY Id",
             r => new GenreInfo(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetBoolean(3)), cancellationToken);
-        var microGenres = await ReadAsync(connection, "SELECT Id, Slug, Name, GenreId FROM MicroGenres ORDER BY Id",
+        var microGenres = await SqliteReads.ListAsync(connection, "SELECT Id, Slug, Name, GenreId FROM MicroGenres ORDER BY Id",
             r => new MicroGenreInfo(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt32(3)), cancellationToken);
 
         var tagsByTitle = new Dictionary<int, List<int>>();
-        foreach (var (titleId, tagId) in await ReadAsync(connection, "SELECT TitleId, MicroGenreId FROM TitleTags ORDER BY TitleId, MicroGenreId",
+        foreach (var (titleId, tagId) in await SqliteReads.ListAsync(connection, "SELECT TitleId, MicroGenreId FROM TitleTags ORDER BY TitleId, MicroGenreId",
                      r => (r.GetInt32(0), r.GetInt32(1)), cancellationToken))
         {
             if (!tagsByTitle.TryGetValue(titleId, out var list))
@@ -30,21 +30,21 @@ public sealed class SqliteInteractionSource(StoreLocation store) : IInteractionS
             list.Add(tagId);
         }
 
-        var episodeCounts = (await ReadAsync(connection, "SELECT TitleId, COUNT(*) FROM Episodes GROUP BY TitleId",
+        var episodeCounts = (await SqliteReads.ListAsync(connection, "SELECT TitleId, COUNT(*) FROM Episodes GROUP BY TitleId",
             r => (r.GetInt32(0), r.GetInt32(1)), cancellationToken)).ToDictionary(x => x.Item1, x => x.Item2);
 
-        var titles = await ReadAsync(connection,
+        var titles = await SqliteReads.ListAsync(connection,
             "SELECT Id, Name, Kind, Year, RuntimeMinutes, Maturity, PrimaryGenreId, AddedAt, IsKids FROM Titles ORDER BY Id",
             r => new TitleInfo(r.GetInt32(0), r.GetString(1), (TitleKind)r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetString(5),
                 r.GetInt32(6), tagsByTitle.TryGetValue(r.GetInt32(0), out var tags) ? tags : [], new DateTime(r.GetInt64(7), DateTimeKind.Utc),
                 r.GetBoolean(8)), cancellationToken);
         var runtimeSeconds = titles.ToDictionary(t => t.Id, t => Math.Max(60, t.RuntimeMinutes * 60));
 
-        var profiles = await ReadAsync(connection, "SELECT Id, Name, IsKids, CreatedAt FROM Profiles ORDER BY Id",
+        var profiles = await SqliteReads.ListAsync(connection, "SELECT Id, Name, IsKids, CreatedAt FROM Profiles ORDER BY Id",
             r => new ProfileInfo(r.GetInt32(0), r.GetString(1), r.GetBoolean(2), new DateTime(r.GetInt64(3), DateTimeKind.Utc)), cancellationToken);
 
         var thumbs = new Dictionary<(int, int), (ThumbRating Rating, long At)>();
-        foreach (var (profileId, titleId, rating, at) in await ReadAsync(connection, "SELECT ProfileId, TitleId, Rating, At FROM Thumbs",
+        foreach (var (profileId, titleId, rating, at) in await SqliteReads.ListAsync(connection, "SELECT ProfileId, TitleId, Rating, At FROM Thumbs",
                      r => (r.GetInt32(0), r.GetInt32(1), (ThumbRating)r.GetInt32(2), r.GetInt64(3)), cancellationToken))
         {
             thumbs[(profileId, titleId)] = (rating, at);
@@ -84,10 +84,10 @@ public sealed class SqliteInteractionSource(StoreLocation store) : IInteractionS
             interactions.Add(new ProfileTitleInteraction(profileId, titleId, 0, 0f, at, at, t.Rating));
         }
 
-        var edges = await ReadAsync(connection, "SELECT FromProfileId, ToProfileId, Weight FROM InfluenceEdges ORDER BY FromProfileId, ToProfileId",
+        var edges = await SqliteReads.ListAsync(connection, "SELECT FromProfileId, ToProfileId, Weight FROM InfluenceEdges ORDER BY FromProfileId, ToProfileId",
             r => new InfluenceEdgeInfo(r.GetInt32(0), r.GetInt32(1), r.GetFloat(2)), cancellationToken);
 
-        var asOf = await ReadAsync(connection, "SELECT Value FROM Meta WHERE Key = 'seed.referenceDate'", r => r.GetString(0), cancellationToken);
+        var asOf = await SqliteReads.ListAsync(connection, "SELECT Value FROM Meta WHERE Key = 'seed.referenceDate'", r => r.GetString(0), cancellationToken);
         return new InteractionSnapshot(
             asOf.Count > 0 ? DateTime.Parse(asOf[0], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) : DateTime.UtcNow,
             version, genres, microGenres, titles, profiles, interactions, edges);
@@ -110,19 +110,5 @@ public sealed class SqliteInteractionSource(StoreLocation store) : IInteractionS
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return string.Join('-', Enumerable.Range(0, 5).Select(i => reader.GetInt64(i).ToString(CultureInfo.InvariantCulture)));
-    }
-
-    private static async Task<List<T>> ReadAsync<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
     }
 }

@@ -80,24 +80,24 @@ public static partial class MovieLensImporter
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
                 var writer = new BulkWriter(connection, transaction);
                 writer.Insert("Genres", ["Id", "Slug", "Name", "IsKids"], genres,
-                    (p, g) => Bind(p, g.Id, Slug(g.Name), g.Name, false));
+                    (p, g) => BulkWriter.Bind(p, g.Id, Slug(g.Name), g.Name, false));
                 // MovieLens has no micro-genres; each genre doubles as one so tag rows and community names still work.
-                writer.Insert("MicroGenres", ["Id", "Slug", "Name", "GenreId"], genres, (p, g) => Bind(p, g.Id, Slug(g.Name), g.Name, g.Id));
+                writer.Insert("MicroGenres", ["Id", "Slug", "Name", "GenreId"], genres, (p, g) => BulkWriter.Bind(p, g.Id, Slug(g.Name), g.Name, g.Id));
                 var titles = movies.Values.OrderBy(m => m.Id).ToList();
                 writer.Insert("Titles", ["Id", "Name", "Kind", "Year", "RuntimeMinutes", "Maturity", "Synopsis", "PrimaryGenreId", "AddedAt", "IsKids", "ArtworkTheme"], titles,
-                    (p, m) => Bind(p, m.Id, m.Name, (int)TitleKind.Movie, m.Year, RuntimeMinutes, "NR", string.Empty,
+                    (p, m) => BulkWriter.Bind(p, m.Id, m.Name, (int)TitleKind.Movie, m.Year, RuntimeMinutes, "NR", string.Empty,
                         genreId[m.Genres.Count > 0 ? m.Genres[0] : unknownGenre], (firstRating.TryGetValue(m.Id, out var at) ? at : referenceDate).Ticks, false, "default"));
                 var links = titles.SelectMany(m => (m.Genres.Count > 0 ? m.Genres : [unknownGenre]).Distinct(StringComparer.Ordinal).Select(g => (m.Id, Genre: genreId[g]))).ToList();
-                writer.Insert("TitleGenres", ["TitleId", "GenreId"], links, (p, l) => Bind(p, l.Id, l.Genre));
-                writer.Insert("TitleTags", ["TitleId", "MicroGenreId"], links, (p, l) => Bind(p, l.Id, l.Genre));
+                writer.Insert("TitleGenres", ["TitleId", "GenreId"], links, (p, l) => BulkWriter.Bind(p, l.Id, l.Genre));
+                writer.Insert("TitleTags", ["TitleId", "MicroGenreId"], links, (p, l) => BulkWriter.Bind(p, l.Id, l.Genre));
                 writer.Insert("Profiles", ["Id", "Name", "Avatar", "IsKids", "IsFeatured", "IsSeeded", "CreatedAt"], users.OrderBy(u => u.Key),
-                    (p, u) => Bind(p, u.Key, $"User {u.Key.ToString(CultureInfo.InvariantCulture)}", "default", false, false, true, u.Value.Ticks));
-                writer.Insert("ProfileDevices", ["ProfileId", "Device"], users.Keys.Order(), (p, u) => Bind(p, u, (int)DeviceType.Desktop));
+                    (p, u) => BulkWriter.Bind(p, u.Key, $"User {u.Key.ToString(CultureInfo.InvariantCulture)}", "default", false, false, true, u.Value.Ticks));
+                writer.Insert("ProfileDevices", ["ProfileId", "Device"], users.Keys.Order(), (p, u) => BulkWriter.Bind(p, u, (int)DeviceType.Desktop));
                 var sessionId = 0L;
                 writer.Insert("ViewingSessions", ["Id", "ProfileId", "TitleId", "EpisodeId", "Device", "StartedAt", "StartPositionSeconds", "EndPositionSeconds", "Completed"], ratings,
-                    (p, r) => Bind(p, ++sessionId, r.UserId, r.MovieId, null, (int)DeviceType.Desktop, r.At.Ticks, 0, RuntimeMinutes * 60, true));
+                    (p, r) => BulkWriter.Bind(p, ++sessionId, r.UserId, r.MovieId, null, (int)DeviceType.Desktop, r.At.Ticks, 0, RuntimeMinutes * 60, true));
                 var thumbs = ratings.Select(r => (r.UserId, r.MovieId, r.At, Rating: Thumb(r.Stars, options))).Where(t => t.Rating is not null).ToList();
-                writer.Insert("Thumbs", ["ProfileId", "TitleId", "Rating", "At"], thumbs, (p, t) => Bind(p, t.UserId, t.MovieId, (int)t.Rating!.Value, t.At.Ticks));
+                writer.Insert("Thumbs", ["ProfileId", "TitleId", "Rating", "At"], thumbs, (p, t) => BulkWriter.Bind(p, t.UserId, t.MovieId, (int)t.Rating!.Value, t.At.Ticks));
                 var meta = new (string Key, string Value)[]
                 {
                     ("seed.preset", "import"),
@@ -106,7 +106,7 @@ public static partial class MovieLensImporter
                     ("import.source", $"{Path.GetFileName(ratingsPath)}, {Path.GetFileName(moviesPath)}"),
                     (DatabaseSeeder.CompletedKey, "true"),
                 };
-                writer.Insert("Meta", ["Key", "Value"], meta, (p, m) => Bind(p, m.Key, m.Value));
+                writer.Insert("Meta", ["Key", "Value"], meta, (p, m) => BulkWriter.Bind(p, m.Key, m.Value));
                 await transaction.CommitAsync(cancellationToken);
             }
 
@@ -340,19 +340,6 @@ public static partial class MovieLensImporter
     }
 
     private static string Slug(string name) => NonSlug().Replace(name.ToLowerInvariant(), "-").Trim('-');
-
-    private static void Bind(Span<SqliteParameter> parameters, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            parameters[i].Value = values[i] switch
-            {
-                null => DBNull.Value,
-                bool b => b ? 1 : 0,
-                var v => v,
-            };
-        }
-    }
 
     [GeneratedRegex(@"\((\d{4})(?:[-–]\d{0,4})?\)\s*$")]
     private static partial Regex YearSuffix();

@@ -63,6 +63,20 @@ internal sealed class BulkWriter(SqliteConnection connection, SqliteTransaction 
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Binds one row's values in column order; booleans become 0/1 and nulls DBNull, as SQLite stores them.</summary>
+    public static void Bind(Span<SqliteParameter> parameters, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            parameters[i].Value = values[i] switch
+            {
+                null => DBNull.Value,
+                bool b => b ? 1 : 0,
+                var v => v,
+            };
+        }
+    }
+
     /// <summary>Drops a table's secondary indexes for the duration of a bulk load and recreates them from their own DDL after.</summary>
     public void WithoutIndexes(string table, Action load)
     {

@@ -75,31 +75,31 @@ public static class DatabaseSeeder
         }
 
         Stage("Writing genres and taste communities", 46);
-        writer.Insert("Genres", ["Id", "Slug", "Name", "IsKids"], world.Genres, (p, g) => Bind(p, g.Id, g.Slug, g.Name, g.IsKids));
-        writer.Insert("MicroGenres", ["Id", "Slug", "Name", "GenreId"], world.MicroGenres, (p, m) => Bind(p, m.Id, m.Slug, m.Name, m.GenreId));
-        writer.Insert("GroundTruthCommunities", ["Id", "Name", "Summary", "IsKids"], world.Communities, (p, c) => Bind(p, c.Id, c.Name, c.Summary, c.IsKids));
-        writer.Insert("GroundTruthCommunityAffinities", ["CommunityId", "MicroGenreId", "Weight"], world.Affinities, (p, a) => Bind(p, a.CommunityId, a.MicroGenreId, a.Weight));
+        writer.Insert("Genres", ["Id", "Slug", "Name", "IsKids"], world.Genres, (p, g) => BulkWriter.Bind(p, g.Id, g.Slug, g.Name, g.IsKids));
+        writer.Insert("MicroGenres", ["Id", "Slug", "Name", "GenreId"], world.MicroGenres, (p, m) => BulkWriter.Bind(p, m.Id, m.Slug, m.Name, m.GenreId));
+        writer.Insert("GroundTruthCommunities", ["Id", "Name", "Summary", "IsKids"], world.Communities, (p, c) => BulkWriter.Bind(p, c.Id, c.Name, c.Summary, c.IsKids));
+        writer.Insert("GroundTruthCommunityAffinities", ["CommunityId", "MicroGenreId", "Weight"], world.Affinities, (p, a) => BulkWriter.Bind(p, a.CommunityId, a.MicroGenreId, a.Weight));
 
         Stage("Writing the catalogue", 48);
         writer.Insert("Titles", ["Id", "Name", "Kind", "Year", "RuntimeMinutes", "Maturity", "Synopsis", "PrimaryGenreId", "AddedAt", "IsKids", "ArtworkTheme"], world.Titles,
-            (p, t) => Bind(p, t.Id, t.Name, (int)t.Kind, t.Year, t.RuntimeMinutes, t.Maturity, t.Synopsis, t.PrimaryGenreId, t.AddedAt.Ticks, t.IsKids, t.ArtworkTheme));
-        writer.Insert("TitleGenres", ["TitleId", "GenreId"], world.Titles.SelectMany(t => t.Genres), (p, g) => Bind(p, g.TitleId, g.GenreId));
-        writer.Insert("TitleTags", ["TitleId", "MicroGenreId"], world.Titles.SelectMany(t => t.Tags), (p, g) => Bind(p, g.TitleId, g.MicroGenreId));
+            (p, t) => BulkWriter.Bind(p, t.Id, t.Name, (int)t.Kind, t.Year, t.RuntimeMinutes, t.Maturity, t.Synopsis, t.PrimaryGenreId, t.AddedAt.Ticks, t.IsKids, t.ArtworkTheme));
+        writer.Insert("TitleGenres", ["TitleId", "GenreId"], world.Titles.SelectMany(t => t.Genres), (p, g) => BulkWriter.Bind(p, g.TitleId, g.GenreId));
+        writer.Insert("TitleTags", ["TitleId", "MicroGenreId"], world.Titles.SelectMany(t => t.Tags), (p, g) => BulkWriter.Bind(p, g.TitleId, g.MicroGenreId));
         writer.Insert("Credits", ["Id", "TitleId", "PersonName", "Role", "Character", "Order"], world.Titles.SelectMany(t => t.Credits),
-            (p, c) => Bind(p, c.Id, c.TitleId, c.PersonName, (int)c.Role, c.Character, c.Order));
+            (p, c) => BulkWriter.Bind(p, c.Id, c.TitleId, c.PersonName, (int)c.Role, c.Character, c.Order));
         writer.Insert("Episodes", ["Id", "TitleId", "SeasonNumber", "EpisodeNumber", "Name", "RuntimeMinutes", "Synopsis"], world.Titles.SelectMany(t => t.Episodes),
-            (p, e) => Bind(p, e.Id, e.TitleId, e.SeasonNumber, e.EpisodeNumber, e.Name, e.RuntimeMinutes, e.Synopsis));
+            (p, e) => BulkWriter.Bind(p, e.Id, e.TitleId, e.SeasonNumber, e.EpisodeNumber, e.Name, e.RuntimeMinutes, e.Synopsis));
         writer.Insert("ArtworkVariants", ["Id", "TitleId", "Theme", "Focus"], world.Titles.SelectMany(t => t.ArtworkVariants),
-            (p, a) => Bind(p, a.Id, a.TitleId, a.Theme, a.Focus));
+            (p, a) => BulkWriter.Bind(p, a.Id, a.TitleId, a.Theme, a.Focus));
 
         Stage("Writing profiles", 52);
         writer.Insert("Profiles", ["Id", "Name", "Avatar", "IsKids", "IsFeatured", "IsSeeded", "CreatedAt"], world.Profiles,
-            (p, x) => Bind(p, x.Id, x.Name, x.Avatar, x.IsKids, x.IsFeatured, x.IsSeeded, x.CreatedAt.Ticks));
-        writer.Insert("ProfileDevices", ["ProfileId", "Device"], world.Profiles.SelectMany(x => x.Devices), (p, d) => Bind(p, d.ProfileId, (int)d.Device));
-        writer.Insert("GroundTruthMemberships", ["ProfileId", "Rank", "CommunityId", "Weight"], world.Memberships, (p, m) => Bind(p, m.ProfileId, m.Rank, m.CommunityId, m.Weight));
+            (p, x) => BulkWriter.Bind(p, x.Id, x.Name, x.Avatar, x.IsKids, x.IsFeatured, x.IsSeeded, x.CreatedAt.Ticks));
+        writer.Insert("ProfileDevices", ["ProfileId", "Device"], world.Profiles.SelectMany(x => x.Devices), (p, d) => BulkWriter.Bind(p, d.ProfileId, (int)d.Device));
+        writer.Insert("GroundTruthMemberships", ["ProfileId", "Rank", "CommunityId", "Weight"], world.Memberships, (p, m) => BulkWriter.Bind(p, m.ProfileId, m.Rank, m.CommunityId, m.Weight));
         writer.Insert("GroundTruthHabits", ["ProfileId", "PeakHour", "WeekdayWeights", "BingeFactor", "Activity"], world.Habits,
-            (p, h) => Bind(p, h.ProfileId, h.PeakHour, h.WeekdayWeights, h.BingeFactor, h.Activity));
-        writer.Insert("InfluenceEdges", ["FromProfileId", "ToProfileId", "Weight"], world.Edges, (p, e) => Bind(p, e.FromProfileId, e.ToProfileId, e.Weight));
+            (p, h) => BulkWriter.Bind(p, h.ProfileId, h.PeakHour, h.WeekdayWeights, h.BingeFactor, h.Activity));
+        writer.Insert("InfluenceEdges", ["FromProfileId", "ToProfileId", "Weight"], world.Edges, (p, e) => BulkWriter.Bind(p, e.FromProfileId, e.ToProfileId, e.Weight));
 
         Stage("Writing viewing history", 55);
         var total = world.Sessions.Length;
@@ -126,7 +126,7 @@ public static class DatabaseSeeder
                 p[5].Value = x.Position;
                 p[6].Value = x.AtTicks;
             }));
-        writer.Insert("Thumbs", ["ProfileId", "TitleId", "Rating", "At"], world.Thumbs, (p, t) => Bind(p, t.ProfileId, t.TitleId, (int)t.Rating, t.AtTicks));
+        writer.Insert("Thumbs", ["ProfileId", "TitleId", "Rating", "At"], world.Thumbs, (p, t) => BulkWriter.Bind(p, t.ProfileId, t.TitleId, (int)t.Rating, t.AtTicks));
 
         Stage("Finishing", 98);
         var meta = new (string Key, string Value)[]
@@ -137,7 +137,7 @@ public static class DatabaseSeeder
             // Written last, in the same transaction as everything else: its presence means the store is whole.
             (CompletedKey, "true"),
         };
-        writer.Insert("Meta", ["Key", "Value"], meta, (p, m) => Bind(p, m.Key, m.Value));
+        writer.Insert("Meta", ["Key", "Value"], meta, (p, m) => BulkWriter.Bind(p, m.Key, m.Value));
     }
 
     internal static void WriteSessions(BulkWriter writer, GeneratedSession[] sessions, Action<int> onRow) =>
@@ -158,19 +158,6 @@ public static class DatabaseSeeder
                 p[8].Value = s.Completed ? 1 : 0;
             },
             onRow));
-
-    private static void Bind(Span<SqliteParameter> parameters, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            parameters[i].Value = values[i] switch
-            {
-                null => DBNull.Value,
-                bool b => b ? 1 : 0,
-                var v => v,
-            };
-        }
-    }
 }
 
 /// <summary>A SQLite store is a database file plus its journal side files; they come and go together.</summary>
