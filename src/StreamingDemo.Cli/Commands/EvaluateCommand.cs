@@ -96,7 +96,6 @@ public static class EvaluateCommand
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Seeding {preset.Name} (seed {seed}) into {path}…");
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await DatabaseSeeder.SeedAsync(path + ".partial", preset, seed);
             StoreFiles.Move(path + ".partial", path);
         }
