@@ -60,6 +60,15 @@ public sealed class ScreenshotTour : IAsyncLifetime
             await Expect(page.Locator(".home-row").First).ToBeVisibleAsync();
             await WaitForImagesAsync(page);
             await ShootAsync(page, $"home-{device}");
+            if (device == "desktop")
+            {
+                // On desktop the match % and thumbs of a card appear on hover or keyboard focus (the shot parks the mouse, so focus).
+                var card = page.Locator(".home-row").Nth(1).Locator(".home-card").First;
+                await card.ScrollIntoViewIfNeededAsync();
+                await card.Locator("a.home-card-link").FocusAsync();
+                await page.WaitForTimeoutAsync(400); // let the fade-in finish
+                await ShootAsync(page, "home-hover-desktop");
+            }
 
             await page.OpenAsync("/catalog");
             await Expect(page.GetByRole(AriaRole.List, new() { Name = "Titles" }).GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
