@@ -19,6 +19,25 @@ public sealed class HomePageTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task TheFirstResponseCarriesOnlyTheCardsOnScreenAndTheRowsFillInOnceInteractive()
+    {
+        var page = await site.NewPageAsync();
+        await ChooseFeaturedPersonaAsync(page, 0);
+
+        // The prerendered HTML, as the browser first paints it: a desktop row shows six cards and one peeking.
+        var response = await page.APIRequest.GetAsync("/browse");
+        var html = await response.TextAsync();
+        var rows = System.Text.RegularExpressions.Regex.Matches(html, "<ul class=\"home-row-cards\"[^>]*>(.*?)</ul>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.InRange(System.Text.RegularExpressions.Regex.Count(row.Groups[1].Value, "<li"), 1, 7));
+
+        // Live, the long rows carry their full length.
+        var topPicks = page.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" });
+        await Expect(topPicks.GetByRole(AriaRole.Listitem)).Not.ToHaveCountAsync(7);
+        Assert.True(await topPicks.GetByRole(AriaRole.Listitem).CountAsync() > 7);
+    }
+
+    [Fact]
     public async Task WhyThisShowsTheEvidenceBehindACard()
     {
         var page = await site.NewPageAsync();
