@@ -32,6 +32,7 @@ public static class WebServices
 
         services.AddSingleton<IArtworkStyles, VocabularyArtworkStyles>();
         services.AddSingleton<CatalogService>();
+        services.AddSingleton<TitleMatches>();
         services.AddSingleton<PersonaDirectory>();
         services.AddSingleton<ContinueWatchingReader>();
         services.AddSingleton<FeedbackJournal>();
