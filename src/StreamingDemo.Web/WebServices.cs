@@ -7,6 +7,7 @@ using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Components;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
+using StreamingDemo.Web.Features.Feedback;
 using StreamingDemo.Web.Features.Onboarding;
 using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
@@ -38,7 +39,7 @@ public static class WebServices
         services.AddSingleton<FeedbackJournal>();
         services.AddSingleton<HomeFeed>();
         services.AddSingleton<TitleDetailService>();
-        services.AddSingleton<ThumbsService>();
+        services.AddSingleton<FeedbackService>();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<PlaybackService>();
         return builder;

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using StreamingDemo.Data;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Features.Catalog;
-using StreamingDemo.Web.Features.Titles;
 
 namespace StreamingDemo.Web.Features.Browse;
 
@@ -9,7 +10,7 @@ namespace StreamingDemo.Web.Features.Browse;
 /// Builds the home page a profile sees on a device: the recommender composes the rows (order, titles, match,
 /// evidence); this adds what cards show (names, years, posters, progress). Nothing here reorders or filters.
 /// </summary>
-public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader continueWatching, CatalogService catalog, FeedbackJournal journal, ThumbsService thumbsReader)
+public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader continueWatching, CatalogService catalog, FeedbackJournal journal, IDbContextFactory<StreamingDbContext> contexts)
 {
     // Visits per profile since the site started: the recommender re-permutes the page a little on each visit.
     private readonly ConcurrentDictionary<int, int> visits = new();
@@ -36,7 +37,7 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
 
         var ids = page.Rows.SelectMany(r => r.Items).Select(i => i.TitleId).Distinct().ToList();
         var cards = await catalog.GetCardsAsync(ids, cancellationToken);
-        var thumbs = await thumbsReader.ForProfileAsync(profileId, cancellationToken);
+        var thumbs = await ThumbsAsync(profileId, cancellationToken);
         var progress = resume.ToDictionary(r => r.TitleId);
         var rows = page.Rows
             .Select(row => new HomeRowView(row.Key, row.Kind, row.Title, row.Items
@@ -94,6 +95,12 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
         ThumbRating.Love => $"You loved {name}",
         _ => $"You took back your rating of {name}",
     };
+
+    private async Task<IReadOnlyDictionary<int, ThumbRating>> ThumbsAsync(int profileId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Thumbs.AsNoTracking().Where(t => t.ProfileId == profileId).ToDictionaryAsync(t => t.TitleId, t => t.Rating, cancellationToken);
+    }
 
     private async Task<Billboard?> BillboardAsync(IReadOnlyList<HomeRowView> rows, CancellationToken cancellationToken)
     {
