@@ -36,8 +36,10 @@ public static class WebServices
         services.AddSingleton<TitleMatches>();
         services.AddSingleton<PersonaDirectory>();
         services.AddSingleton<ContinueWatchingReader>();
-        services.AddSingleton<FeedbackJournal>();
-        services.AddSingleton<HomeFeed>();
+        services.AddSingleton<HomeVisits>();
+        // One per circuit, that is per browser tab: what the tab saw last and the thumb it gave since.
+        services.AddScoped<BrowsingSession>();
+        services.AddScoped<HomeFeed>();
         services.AddSingleton<TitleDetailService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<OnboardingService>();
