@@ -98,12 +98,6 @@ public sealed class StoreInitializer(
     }
 }
 
-/// <summary>Reports on the caller's thread, in order; <see cref="Progress{T}"/> posts to the thread pool and can reorder.</summary>
-public sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}
-
 public static class StoreInitializerRegistration
 {
     /// <summary>Registers the first-run status and the hosted service that migrates and seeds the store.</summary>
