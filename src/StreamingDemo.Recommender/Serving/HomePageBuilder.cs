@@ -16,7 +16,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
     public HomePage Compose(ProfileState state, HomePageRequest request, DateTime now)
     {
         var layout = DeviceLayout.For(request.Device);
-        var random = new Random(HashCode.Combine(request.ProfileId, request.Visit, model.DataVersion.Length));
+        var random = new Random(StableSeed.ForPage(request.ProfileId, request.Visit, model.ModelVersion));
         using var scorer = model.Scorer(state);
         var pool = scorer.Ranked(model.CandidatePool);
         var exploration = ExplorationCandidates(scorer, pool, random);
@@ -283,7 +283,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
         var generators = new GeneratorScoreMap(s.Generators);
         var seed = placed.SeedTitle is { } index ? model.Catalog.Titles[index] : null;
         var explanation = new Explanation(seed?.Id, seed?.Name, communities, tags, generators, model.Popularity.Percentile[title], placed.IsExploration,
-            s.RawScore, s.Match);
+            s.EnjoymentScore, s.Match);
         return new RecommendedTitle(model.Catalog.Titles[title].Id, s.Match, explanation);
     }
 

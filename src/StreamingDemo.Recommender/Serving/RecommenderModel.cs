@@ -8,8 +8,12 @@ using StreamingDemo.Recommender.Training;
 
 namespace StreamingDemo.Recommender.Serving;
 
-/// <summary>A title scored for a profile by the whole system: raw ranker score, calibrated match, generator evidence.</summary>
-internal readonly record struct ScoredTitle(int Title, float RawScore, float Match, GeneratorScores Generators);
+/// <summary>
+/// A title scored for a profile by the whole system: the ranker's raw score (orders the rows: will it be played), the
+/// enjoyment model's raw score and its calibrated probability (the match %: will it be enjoyed once started), and the
+/// generator evidence.
+/// </summary>
+internal readonly record struct ScoredTitle(int Title, float RawScore, float EnjoymentScore, float Match, GeneratorScores Generators);
 
 /// <summary>Which single signal ranks the catalogue (for evaluation and the generator-alone baselines).</summary>
 public enum Generator
@@ -43,6 +47,10 @@ internal sealed class RecommenderModel
     /// <summary>Null when there was too little data to train one; a fixed blend of generator scores stands in.</summary>
     public CompiledTreeEnsemble? Ranker { get; init; }
 
+    /// <summary>P(enjoy | starts) before calibration; null when there was too little data (the calibrator then reads the ranker score).</summary>
+    public CompiledTreeEnsemble? Enjoyment { get; init; }
+
+    /// <summary>Maps the enjoyment model's raw score to the match probability.</summary>
     public required MatchCalibrator Calibrator { get; init; }
 
     public required IReadOnlyDictionary<int, ProfileState> Profiles { get; init; }
@@ -95,7 +103,7 @@ internal sealed class RecommenderModel
 
         var pool = CandidatesFrom(work, Math.Max(CandidatePool, count));
         var scored = new ScoredTitle[pool.Count];
-        Span<float> features = stackalloc float[RankerFeatures.Count];
+        Span<float> features = stackalloc float[EnjoymentFeatures.Count];
         for (var i = 0; i < pool.Count; i++)
         {
             scored[i] = ScoreWith(state, work, pool[i], features);
@@ -106,16 +114,23 @@ internal sealed class RecommenderModel
     }
 
     /// <summary>Feature vectors of every title for the profile (the PredictionEngine comparison in the benchmarks).</summary>
-    public float[][] AllFeatures(ProfileState state)
+    public float[][] AllFeatures(ProfileState state) => FeaturesFor(state, [.. Enumerable.Range(0, Catalog.TitleCount)], RankerFeatures.Count);
+
+    /// <summary>
+    /// Feature vectors of particular titles for the profile, by default enjoyment-model vectors whose last slot (the ranker's
+    /// score) is left at 0 for the caller; the ranker reads the leading <see cref="RankerFeatures.Count"/> slots.
+    /// </summary>
+    public float[][] FeaturesFor(ProfileState state, IReadOnlyList<int> titles, int length = EnjoymentFeatures.Count)
     {
         using var work = new Workspace(Catalog.TitleCount);
         Generate(state, work);
-        var result = new float[Catalog.TitleCount][];
-        for (var title = 0; title < result.Length; title++)
+        var result = new float[titles.Count][];
+        for (var i = 0; i < result.Length; i++)
         {
+            var title = titles[i];
             var g = new GeneratorScores(work.Factors[title], work.CoViewing[title], work.Community[title], work.MicroGenre[title], Popularity.Trending[title]);
-            result[title] = new float[RankerFeatures.Count];
-            FillFeatures(state, work, title, g, result[title]);
+            result[i] = new float[length];
+            FillFeatures(state, work, title, g, result[i]);
         }
 
         return result;
@@ -165,7 +180,7 @@ internal sealed class RecommenderModel
         {
             if (!cache.TryGetValue(title, out var scored))
             {
-                Span<float> features = stackalloc float[RankerFeatures.Count];
+                Span<float> features = stackalloc float[EnjoymentFeatures.Count];
                 cache[title] = scored = model.ScoreWith(state, work, title, features);
             }
 
@@ -212,7 +227,7 @@ internal sealed class RecommenderModel
         using var work = new Workspace(Catalog.TitleCount);
         Generate(state, work);
         var result = new ScoredTitle[titles.Count];
-        Span<float> features = stackalloc float[RankerFeatures.Count];
+        Span<float> features = stackalloc float[EnjoymentFeatures.Count];
         for (var i = 0; i < titles.Count; i++)
         {
             result[i] = ScoreWith(state, work, titles[i], features);
@@ -324,7 +339,9 @@ internal sealed class RecommenderModel
         var generators = new GeneratorScores(work.Factors[title], work.CoViewing[title], work.Community[title], work.MicroGenre[title], Popularity.Trending[title]);
         FillFeatures(state, work, title, generators, features);
         var raw = Ranker is null ? Fallback(features) : Ranker.Score(features);
-        return new ScoredTitle(title, raw, Calibrator.Calibrate(raw), generators);
+        features[EnjoymentFeatures.RankerScore] = raw;
+        var enjoyment = Enjoyment is null ? raw : Enjoyment.Score(features);
+        return new ScoredTitle(title, raw, enjoyment, Calibrator.Calibrate(enjoyment), generators);
     }
 
     /// <summary>Without a trained ranker: an even blend of the relative generator scores.</summary>

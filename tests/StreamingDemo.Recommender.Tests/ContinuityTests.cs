@@ -1,0 +1,54 @@
+using StreamingDemo.Domain;
+
+namespace StreamingDemo.Recommender.Tests;
+
+/// <summary>
+/// The continuity rule (docs/decisions/0015): as evidence arrives, the match % of the titles a profile keeps seeing at the top
+/// moves smoothly. The story is the one a presenter walks: onboard with three picks, play the first title for ten seconds, come
+/// back home.
+/// </summary>
+public sealed class ContinuityTests
+{
+    /// <summary>Most a ten-second play may move the match % of a title that stays in the top picks, in percentage points.</summary>
+    private const int ShortPlayTolerance = 5;
+
+    private static readonly DateTime Now = new(2026, 11, 1, 20, 0, 0, DateTimeKind.Utc);
+
+    private static IReadOnlyList<RecommendedTitle> TopPicks(HomePage page) =>
+        [.. page.Rows.Single(r => r.Kind == RowKind.TopPicks).Items.Take(DeviceLayout.Desktop.CardsPerRow)];
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void ANewcomersTopMatchesStaySteadyAfterPlayingItsFirstTitleForTenSeconds(int community)
+    {
+        var recommender = TrainedWorld.NewRecommender();
+        var world = TrainedWorld.World;
+        var newcomer = 200_000 + community;
+        var picks = world.Snapshot.Titles.OrderByDescending(t => t.MicroGenreIds.Average(tag => world.CommunityTagAffinity[community, tag - 1])).ThenBy(t => t.Id)
+            .Take(3).Select(t => t.Id).ToList();
+        foreach (var pick in picks)
+        {
+            recommender.Apply(new FeedbackEvent(newcomer, pick, FeedbackKind.OnboardingPick, Now));
+        }
+
+        var before = TopPicks(recommender.ComposeHomePage(new HomePageRequest(newcomer, DeviceType.Desktop, [], 0)));
+        var played = before.First(c => !c.Explanation.IsExploration);
+        var runtime = world.Snapshot.Titles.Single(t => t.Id == played.TitleId).RuntimeMinutes * 60.0;
+        recommender.Apply(new FeedbackEvent(newcomer, played.TitleId, FeedbackKind.Play, Now.AddMinutes(1), Completion: 0));
+        recommender.Apply(new FeedbackEvent(newcomer, played.TitleId, FeedbackKind.Progress, Now.AddMinutes(1).AddSeconds(10), Completion: 10 / runtime));
+        var resume = new ContinueWatchingEntry(played.TitleId, null, null, 10 / runtime, Now.AddMinutes(1).AddSeconds(10));
+        var after = recommender.ComposeHomePage(new HomePageRequest(newcomer, DeviceType.Desktop, [resume], 1));
+
+        var matchAfter = TopPicks(after).ToDictionary(c => c.TitleId, c => c.MatchPercent);
+        var stayed = before.Where(c => c.TitleId != played.TitleId && matchAfter.ContainsKey(c.TitleId)).ToList();
+        var moves = stayed.Select(c => $"{c.TitleId}: {c.MatchPercent}% → {matchAfter[c.TitleId]}%").ToList();
+        Assert.True(stayed.Count >= 3, $"only {stayed.Count} of the top picks stayed: {string.Join(", ", moves)}");
+        Assert.All(stayed, c => Assert.True(Math.Abs(matchAfter[c.TitleId] - c.MatchPercent) <= ShortPlayTolerance,
+            $"a ten-second play moved the top picks too far: {string.Join(", ", moves)}"));
+        // The played title now resumes from Continue Watching, which shows no match %.
+        Assert.Equal([played.TitleId], after.Rows.Single(r => r.Kind == RowKind.ContinueWatching).Items.Select(i => i.TitleId));
+        Assert.DoesNotContain(played.TitleId, TopPicks(after).Select(c => c.TitleId));
+    }
+}
