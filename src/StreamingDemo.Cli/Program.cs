@@ -12,6 +12,7 @@ try
         "evaluate" => await EvaluateCommand.RunAsync(rest),
         "train" => await TrainCommand.RunAsync(rest),
         "import" => await ImportCommand.RunAsync(rest),
+        "home" => await HomeCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Usage.Print(),
         _ => Usage.Fail($"Unknown command '{verb}'."),
     };

@@ -9,7 +9,7 @@ namespace StreamingDemo.Recommender.Tests;
 /// </summary>
 public sealed class ContinuityTests
 {
-    /// <summary>Most a ten-second play may move the match % of a title that stays in the top picks, in percentage points.</summary>
+    /// <summary>Most a ten-second play may move the match % of an earlier top pick still on the page, in percentage points.</summary>
     private const int ShortPlayTolerance = 5;
 
     private static readonly DateTime Now = new(2026, 11, 1, 20, 0, 0, DateTimeKind.Utc);
@@ -37,14 +37,16 @@ public sealed class ContinuityTests
         var played = before.First(c => !c.Explanation.IsExploration);
         var runtime = world.Snapshot.Titles.Single(t => t.Id == played.TitleId).RuntimeMinutes * 60.0;
         recommender.Apply(new FeedbackEvent(newcomer, played.TitleId, FeedbackKind.Play, Now.AddMinutes(1), Completion: 0));
-        recommender.Apply(new FeedbackEvent(newcomer, played.TitleId, FeedbackKind.Progress, Now.AddMinutes(1).AddSeconds(10), Completion: 10 / runtime));
+        recommender.Apply(new FeedbackEvent(newcomer, played.TitleId, FeedbackKind.Progress, Now.AddMinutes(1).AddSeconds(10), Completion: (float)(10 / runtime)));
         var resume = new ContinueWatchingEntry(played.TitleId, null, null, 10 / runtime, Now.AddMinutes(1).AddSeconds(10));
         var after = recommender.ComposeHomePage(new HomePageRequest(newcomer, DeviceType.Desktop, [resume], 1));
 
-        var matchAfter = TopPicks(after).ToDictionary(c => c.TitleId, c => c.MatchPercent);
+        // Wherever the earlier top picks now sit on the page, their match % has barely moved.
+        var matchAfter = after.Rows.Where(r => r.Kind != RowKind.ContinueWatching).SelectMany(r => r.Items)
+            .DistinctBy(c => c.TitleId).ToDictionary(c => c.TitleId, c => c.MatchPercent);
         var stayed = before.Where(c => c.TitleId != played.TitleId && matchAfter.ContainsKey(c.TitleId)).ToList();
         var moves = stayed.Select(c => $"{c.TitleId}: {c.MatchPercent}% → {matchAfter[c.TitleId]}%").ToList();
-        Assert.True(stayed.Count >= 3, $"only {stayed.Count} of the top picks stayed: {string.Join(", ", moves)}");
+        Assert.True(stayed.Count >= before.Count - 2, $"only {stayed.Count} of the top picks are still on the page: {string.Join(", ", moves)}");
         Assert.All(stayed, c => Assert.True(Math.Abs(matchAfter[c.TitleId] - c.MatchPercent) <= ShortPlayTolerance,
             $"a ten-second play moved the top picks too far: {string.Join(", ", moves)}"));
         // The played title now resumes from Continue Watching, which shows no match %.

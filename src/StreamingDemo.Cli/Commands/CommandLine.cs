@@ -67,6 +67,8 @@ public static class Usage
         AnsiConsole.WriteLine("           create a deterministic store; optionally time EF Core against the bulk writer on ROWS sessions");
         AnsiConsole.WriteLine("  evaluate [--db PATH | --preset demo --seed N] [--protocol random-80-20|leave-last-out] [--json]");
         AnsiConsole.WriteLine("  train    --db PATH                                      train the recommender, save it in models/ beside the store");
+        AnsiConsole.WriteLine("  home     --db PATH --profile ID [--device desktop|tv|tablet|phone] [--visit N]");
+        AnsiConsole.WriteLine("           the profile's home page rows as JSON, from the model the site would serve");
         AnsiConsole.WriteLine("  import   --ratings ratings.csv --movies movies.csv --db PATH [--thumbs-up-at 4] [--thumbs-down-at 2] [--love-at X]");
         return 0;
     }

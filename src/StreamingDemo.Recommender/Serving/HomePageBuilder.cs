@@ -16,7 +16,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
     public HomePage Compose(ProfileState state, HomePageRequest request, DateTime now)
     {
         var layout = DeviceLayout.For(request.Device);
-        var random = new Random(StableSeed.ForPage(request.ProfileId, request.Visit, model.ModelVersion));
+        var random = new Random(StableSeed.ForPage(request.ProfileId, request.Visit, model.DataVersion));
         using var scorer = model.Scorer(state);
         var pool = scorer.Ranked(model.CandidatePool);
         var exploration = ExplorationCandidates(scorer, pool, random);

@@ -1,7 +1,8 @@
 namespace StreamingDemo.Recommender.Serving;
 
 /// <summary>
-/// Seeds for the request path's random choices from stable values only (profile id, visit number, model version), hashed
+/// Seeds for the request path's random choices from stable values only (profile id, visit number, the model's data version —
+/// a model is a deterministic function of its data and options, so this names the model across processes), hashed
 /// with FNV-1a so every process computes the same seed. <see cref="HashCode"/> and <see cref="string.GetHashCode()"/> are
 /// randomized per process and would give a restarted site different pages.
 /// </summary>
@@ -11,13 +12,13 @@ internal static class StableSeed
     private const ulong Prime = 1099511628211UL;
 
     /// <summary>The seed of a home page: same profile, visit and model, same page — in any process.</summary>
-    public static int ForPage(int profileId, int visit, string modelVersion)
+    public static int ForPage(int profileId, int visit, string dataVersion)
     {
-        ArgumentNullException.ThrowIfNull(modelVersion);
+        ArgumentNullException.ThrowIfNull(dataVersion);
         var hash = Offset;
         hash = Mix(hash, profileId);
         hash = Mix(hash, visit);
-        foreach (var c in modelVersion)
+        foreach (var c in dataVersion)
         {
             hash = (hash ^ c) * Prime;
         }
