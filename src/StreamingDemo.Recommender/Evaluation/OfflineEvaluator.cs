@@ -135,26 +135,28 @@ public static class OfflineEvaluator
 
         // The cards a home page places with a match % (recommendation rows; not Continue Watching, not exploration cards), and
         // the outcome of each the profile went on to start.
-        (float Match, bool Enjoyed)[] Placed(ProfileState state, IReadOnlyDictionary<int, ProfileTitleInteraction> starts, out int count)
+        (float Match, bool Enjoyed)[] Placed(ProfileScorer scorer, IReadOnlyDictionary<int, ProfileTitleInteraction> starts, out int count)
         {
-            var page = pages.Compose(state, new HomePageRequest(state.ProfileId, DeviceType.Desktop, []), snapshot.AsOf);
+            var page = pages.Compose(scorer, new HomePageRequest(scorer.State.ProfileId, DeviceType.Desktop, []), snapshot.AsOf);
             var cards = page.Rows.Where(r => r.Kind != RowKind.ContinueWatching).SelectMany(r => r.Items)
                 .Where(c => !c.Explanation.IsExploration).DistinctBy(c => c.TitleId).ToList();
             count = cards.Count;
             return [.. cards.Where(c => starts.ContainsKey(c.TitleId)).Select(c => ((float)c.Match, Enjoyed(starts[c.TitleId])))];
         }
+
         progress?.Report(new TrainingProgress("Ranking held-out profiles", 0));
         Parallel.For(0, warm.Length, new ParallelOptions { CancellationToken = ct }, w =>
         {
             var state = model.Profiles[warm[w]];
             var relevant = test[warm[w]];
             var result = new int[names.Length][];
+            using var scorer = model.Scorer(state);
             for (var b = 0; b < Baselines.Length; b++)
             {
-                result[b] = [.. model.RankBy(Baselines[b].Generator, state, 20).Select(Id)];
+                result[b] = [.. scorer.RankBy(Baselines[b].Generator, 20).Select(Id)];
             }
 
-            var pool = model.Rank(state, model.CandidatePool);
+            var pool = scorer.Ranked(model.CandidatePool);
             result[Baselines.Length] = [.. pool.Take(20).Select(s => Id(s.Title))];
             if (oracle is not null)
             {
@@ -164,7 +166,7 @@ public static class OfflineEvaluator
             lists[w] = result;
             var starts = startsHeld[warm[w]];
             calibration[w] = [.. pool.Where(s => starts.ContainsKey(Id(s.Title))).Select(s => (s.Match, Enjoyed(starts[Id(s.Title)])))];
-            placed[w] = Placed(state, starts, out placedCounts[w]);
+            placed[w] = Placed(scorer, starts, out placedCounts[w]);
         });
 
         var models = names.Select(n => new RankingMetrics(n, catalogue)).ToArray();
@@ -184,13 +186,14 @@ public static class OfflineEvaluator
             var evidence = picks.Where(p => model.Catalog.TryTitle(p.TitleId, out _))
                 .Select(p => (Title: model.Catalog.TryTitle(p.TitleId, out var t) ? t : -1, Strength: ImplicitSignal.Strength(p), p.LastAt)).ToList();
             var state = model.BuildState(profileId, kidsById.GetValueOrDefault(profileId), evidence, [], []);
-            newcomers.AddRange(Placed(state, startsHeld[profileId], out _));
+            using var scorer = model.Scorer(state);
+            newcomers.AddRange(Placed(scorer, startsHeld[profileId], out _));
             for (var b = 0; b < Baselines.Length; b++)
             {
-                coldModels[b].Add([.. model.RankBy(Baselines[b].Generator, state, 20).Select(Id)], relevant);
+                coldModels[b].Add([.. scorer.RankBy(Baselines[b].Generator, 20).Select(Id)], relevant);
             }
 
-            coldModels[Baselines.Length].Add([.. model.Rank(state, 20).Select(s => Id(s.Title))], relevant);
+            coldModels[Baselines.Length].Add([.. scorer.Ranked(20).Select(s => Id(s.Title))], relevant);
             if (oracle is not null)
             {
                 coldModels[^1].Add([.. oracle.Rank(profileId, state, 20).Select(Id)], relevant);

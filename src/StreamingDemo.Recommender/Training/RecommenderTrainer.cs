@@ -94,7 +94,11 @@ internal static class RecommenderTrainer
                 {
                     var started = titles.Where(t => interactions.TryGetValue(catalog.Titles[t].Id, out var i) && ImplicitSignal.IsStart(i)).ToArray();
                     var target = starts[role == 1 ? 0 : 1];
-                    target.Features.AddRange(baseModel.FeaturesFor(who, started));
+                    using (var scorer = baseModel.Scorer(who))
+                    {
+                        target.Features.AddRange(scorer.EnjoymentFeatureVectors(started));
+                    }
+
                     target.Labels.AddRange(started.Select(t => ImplicitSignal.Enjoyed(interactions[catalog.Titles[t].Id], catalog.Titles[t].Kind == TitleKind.Series)));
                 }
 
@@ -102,7 +106,7 @@ internal static class RecommenderTrainer
                     .Select(id => catalog.TryTitle(id, out var t) ? t : -1).Order().ToArray();
                 if (role is 0 or 2)
                 {
-                    foreach (var (features, title) in baseModel.CandidateFeatures(state))
+                    foreach (var (features, title) in CandidateFeatures(baseModel, state))
                     {
                         rankerFeatures.Add(features);
                         rankerLabels.Add(Played(profileId, catalog.Titles[title].Id));
@@ -121,7 +125,7 @@ internal static class RecommenderTrainer
                     var newcomer = baseModel.BuildState(state.ProfileId, state.IsKids, picks, [], state.ThumbedDown);
                     if (role is 0 or 2)
                     {
-                        foreach (var (features, title) in baseModel.CandidateFeatures(newcomer))
+                        foreach (var (features, title) in CandidateFeatures(baseModel, newcomer))
                         {
                             rankerFeatures.Add(features);
                             rankerLabels.Add(hidden.Contains(title) || Played(profileId, catalog.Titles[title].Id));
@@ -163,6 +167,12 @@ internal static class RecommenderTrainer
             p => progress?.Report(p with { Fraction = 0.6 + p.Fraction * 0.4 }), ct, reuse: baseModel);
         progress?.Report(new TrainingProgress("Trained", 1.0));
         return (model, ranker);
+    }
+
+    private static List<(float[] Features, int Title)> CandidateFeatures(RecommenderModel model, ProfileState state)
+    {
+        using var scorer = model.Scorer(state);
+        return scorer.CandidateFeatures();
     }
 
     /// <summary>Rebuilds a model from persisted learned parts and the snapshot they were trained on (no training).</summary>
