@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using CsvHelper;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StreamingDemo.Data.Seeding;
@@ -220,8 +221,11 @@ public static partial class MovieLensImporter
         return ratings;
     }
 
-    /// <summary>RFC 4180 records (quoted fields may hold commas, doubled quotes and line breaks), strict UTF-8, with a header check.</summary>
-    private static IEnumerable<(int Line, List<string> Fields)> ReadCsv(string path, string[] header)
+    /// <summary>
+    /// RFC 4180 records read by CsvHelper (quoted fields may hold commas, doubled quotes and line breaks), from strict UTF-8,
+    /// with a header check. Each record comes with the line it starts on; malformed quoting stops the import at its line.
+    /// </summary>
+    private static List<(int Line, List<string> Fields)> ReadCsv(string path, string[] header)
     {
         var file = Path.GetFileName(path);
         if (!System.IO.File.Exists(path))
@@ -229,114 +233,58 @@ public static partial class MovieLensImporter
             throw new FileNotFoundException($"{path} does not exist.", path);
         }
 
-        string text;
+        var bytes = System.IO.File.ReadAllBytes(path);
         try
         {
-            text = System.IO.File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+            _ = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetCharCount(bytes);
         }
         catch (DecoderFallbackException)
         {
             throw new MovieLensFormatException(file, 1, "the file is not valid UTF-8");
         }
 
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            TrimWhitespace = false,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            OnMalformedRecord = record => throw new MovieLensFormatException(file, (int)record.LineNumber, record.Reason switch
+            {
+                CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
+                CsvMalformedReason.TextAfterClosingQuote => "text follows a closing quote",
+                CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+                var other => $"malformed quoting ({other})",
+            }),
+        };
+        using var reader = CsvReader.Create(bytes, options);
         var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var quoted = false;
-        var atFieldStart = true;
-        for (var i = 0; i < text.Length; i++)
+        try
         {
-            var c = text[i];
-            if (i == 0 && c == '\uFEFF')
+            if (!reader.Headers.Select(f => f.Trim()).SequenceEqual(header, StringComparer.OrdinalIgnoreCase))
             {
-                continue;
+                throw new MovieLensFormatException(file, 1, $"the header must be '{string.Join(',', header)}'");
             }
 
-            if (quoted)
+            while (reader.Read())
             {
-                if (c == '"')
+                var fields = new List<string>(reader.FieldCount);
+                for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                        if (i + 1 < text.Length && text[i + 1] is not (',' or '\r' or '\n'))
-                        {
-                            throw new MovieLensFormatException(file, line, "text follows a closing quote");
-                        }
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
+                    fields.Add(reader.GetString(i));
                 }
 
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when atFieldStart:
-                    quoted = true;
-                    atFieldStart = false;
-                    break;
-                case '"':
-                    throw new MovieLensFormatException(file, line, "a quote inside an unquoted field");
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    atFieldStart = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    if (fields.Count > 1 || fields[0].Length > 0)
-                    {
-                        records.Add((recordLine, fields));
-                    }
-
-                    fields = [];
-                    atFieldStart = true;
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    atFieldStart = false;
-                    break;
+                records.Add(((int)reader.LineNumber, fields));
             }
         }
-
-        if (quoted)
+        catch (CsvFormatException error)
         {
-            throw new MovieLensFormatException(file, recordLine, "a quoted field is never closed");
+            throw new MovieLensFormatException(file, (int)Math.Max(1, error.LineNumber), error.Message);
         }
 
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add((recordLine, fields));
-        }
-
-        if (records.Count == 0 || !records[0].Item2.Select(f => f.Trim()).SequenceEqual(header, StringComparer.OrdinalIgnoreCase))
-        {
-            throw new MovieLensFormatException(file, 1, $"the header must be '{string.Join(',', header)}'");
-        }
-
-        return records.Skip(1);
+        return records;
     }
 
     private static string Slug(string name) => NonSlug().Replace(name.ToLowerInvariant(), "-").Trim('-');

@@ -21,6 +21,13 @@ public sealed record ReliabilityBin(double From, double To, int Count, double Pr
 /// </summary>
 public sealed record CalibrationReport(double Ece, IReadOnlyList<ReliabilityBin> Reliability, int Count = 0, double LargestGap = 0);
 
+/// <summary>What <see cref="OfflineEvaluator.Split"/> holds out and what the system may train on.</summary>
+internal sealed record EvaluationSplit(
+    InteractionSnapshot Training,
+    Dictionary<int, HashSet<int>> Relevant,
+    Dictionary<int, Dictionary<int, ProfileTitleInteraction>> HeldOutStarts,
+    Dictionary<int, (List<ProfileTitleInteraction> Picks, HashSet<int> Relevant)> Cohort);
+
 public sealed record CommunityReport(double? Ari, int Learned, int? Planted, int Profiles);
 
 public sealed record EvaluationReport(
@@ -60,60 +67,11 @@ public static class OfflineEvaluator
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
-        var random = new Random(options.Seed);
         var kidsById = snapshot.Profiles.ToDictionary(p => p.Id, p => p.IsKids);
+        // 1. Split: held-out titles per profile and the cold-start cohort.
+        var (training, test, startsHeld, cohort) = Split(snapshot, protocol, options.Seed);
 
-        // 1. Split.
-        var test = new Dictionary<int, HashSet<int>>();
-        var heldOut = new HashSet<(int, int)>();
-        var byProfile = snapshot.Interactions.GroupBy(i => i.ProfileId).OrderBy(g => g.Key).ToList();
-        var minimum = protocol == EvaluationProtocol.Random8020 ? 5 : 3;
-        // Titles are held out liked or not (a thumbs-down or an abandon is a start too); relevant for ranking are the held-out
-        // titles that were not thumbed down, and every held-out start is an outcome for the match % (enjoyed or not).
-        var startsHeld = new Dictionary<int, Dictionary<int, ProfileTitleInteraction>>();
-        foreach (var group in byProfile)
-        {
-            var all = group.OrderBy(i => i.TitleId).ToList();
-            if (all.Count(ImplicitSignal.IsPositive) < minimum)
-            {
-                continue;
-            }
-
-            var held = protocol == EvaluationProtocol.LeaveLastOut
-                ? [all.Where(ImplicitSignal.IsPositive).OrderByDescending(i => i.LastAt).ThenBy(i => i.TitleId).First()]
-                : all.OrderBy(_ => random.Next()).Take(Math.Max(1, (int)Math.Round(all.Count * 0.2))).ToList();
-            test[group.Key] = [.. held.Where(ImplicitSignal.IsPositive).Select(i => i.TitleId)];
-            startsHeld[group.Key] = held.Where(ImplicitSignal.IsStart).ToDictionary(i => i.TitleId);
-            foreach (var i in held)
-            {
-                heldOut.Add((group.Key, i.TitleId));
-            }
-        }
-
-        // 2. Cold-start cohort: out of training entirely, back with three favourite picks.
-        var eligible = test.Keys.Order().ToArray();
-        random.Shuffle(eligible);
-        var cohortSize = Math.Min(500, Math.Max(1, eligible.Length / 10));
-        var cohort = new Dictionary<int, (List<ProfileTitleInteraction> Picks, HashSet<int> Relevant)>();
-        var grouped = byProfile.ToDictionary(g => g.Key, g => g.ToList());
-        foreach (var profileId in eligible.Take(cohortSize).Order())
-        {
-            var positives = grouped[profileId].Where(ImplicitSignal.IsPositive).OrderBy(i => i.TitleId).ToList();
-            var favourites = positives.Where(i => i.Thumb is ThumbRating.Up or ThumbRating.Love || i.Completion >= 0.8f).ToList();
-            var pool = favourites.Count >= ColdStartPicks ? favourites : positives;
-            var picks = pool.OrderBy(_ => random.Next()).Take(ColdStartPicks).ToList();
-            var picked = picks.Select(p => p.TitleId).ToHashSet();
-            cohort[profileId] = (picks, [.. positives.Select(p => p.TitleId).Where(t => !picked.Contains(t))]);
-            startsHeld[profileId] = grouped[profileId].Where(i => ImplicitSignal.IsStart(i) && !picked.Contains(i.TitleId)).ToDictionary(i => i.TitleId);
-        }
-
-        var training = snapshot with
-        {
-            Interactions = [.. snapshot.Interactions.Where(i => !heldOut.Contains((i.ProfileId, i.TitleId)) && !cohort.ContainsKey(i.ProfileId))],
-        };
-        HeldOutPairsObserved?.Invoke(heldOut, [.. cohort.Keys], training);
-
-        // 3. Train the system on the training part only, holding out labels the same way the protocol does.
+        // 2. Train the system on the training part only, holding out labels the same way the protocol does.
         var started = TimeProvider.System.GetTimestamp();
         var model = RecommenderTrainer.Train(training, options,
             protocol == EvaluationProtocol.LeaveLastOut ? HoldoutProtocol.LeaveLastOut : HoldoutProtocol.Random, progress, ct: ct);
@@ -122,7 +80,7 @@ public static class OfflineEvaluator
         var catalogue = model.Catalog.TitleCount;
         int Id(int index) => model.Catalog.Titles[index].Id;
 
-        // 4. Warm profiles.
+        // 3. Warm profiles.
         var warm = test.Keys.Where(id => !cohort.ContainsKey(id)).Order().ToArray();
         var names = Baselines.Select(b => b.Name).Append("system").Concat(oracle is null ? [] : ["oracle"]).ToArray();
         var lists = new int[warm.Length][][];
@@ -178,7 +136,7 @@ public static class OfflineEvaluator
             }
         }
 
-        // 5. Cold start: fold-in from the three picks, no retraining.
+        // 4. Cold start: fold-in from the three picks, no retraining.
         var coldModels = names.Select(n => new RankingMetrics(n, catalogue)).ToArray();
         var newcomers = new List<(float Match, bool Enjoyed)>();
         foreach (var (profileId, (picks, relevant)) in cohort)
@@ -200,13 +158,13 @@ public static class OfflineEvaluator
             }
         }
 
-        // 6. Calibration of the match % (P(enjoy | starts)) over every scored candidate the warm profiles went on to start,
+        // 5. Calibration of the match % (P(enjoy | starts)) over every scored candidate the warm profiles went on to start,
         //    over the cards placed on their home pages, and over newcomers' pages after three picks.
         var report = Calibrate(calibration.SelectMany(c => c));
         var placedReport = Calibrate(placed.SelectMany(c => c));
         var newcomerReport = Calibrate(newcomers);
 
-        // 7. Learned vs planted communities: dominant community per profile.
+        // 6. Learned vs planted communities: dominant community per profile.
         CommunityReport communities;
         if (truth is null)
         {
@@ -226,8 +184,66 @@ public static class OfflineEvaluator
             placedReport, newcomerReport, placedCounts.Sum());
     }
 
-    /// <summary>Test hook: sees the held-out pairs, the cold-start cohort and the training snapshot the system is trained on.</summary>
-    internal static Action<IReadOnlySet<(int ProfileId, int TitleId)>, IReadOnlyList<int>, InteractionSnapshot>? HeldOutPairsObserved { get; set; }
+    /// <summary>
+    /// The evaluation split: held-out titles per profile (liked or not; relevant = the ones not thumbed down), the held-out starts
+    /// whose enjoyment the match % is judged on, the cold-start cohort (out of training entirely, back with three favourite
+    /// picks), and the snapshot the system is trained on, which holds none of them.
+    /// </summary>
+    internal static EvaluationSplit Split(InteractionSnapshot snapshot, EvaluationProtocol protocol, int seed)
+    {
+        var random = new Random(seed);
+
+        // 1. Split.
+        var test = new Dictionary<int, HashSet<int>>();
+        var heldOut = new HashSet<(int, int)>();
+        var byProfile = snapshot.Interactions.GroupBy(i => i.ProfileId).OrderBy(g => g.Key).ToList();
+        var minimum = protocol == EvaluationProtocol.Random8020 ? 5 : 3;
+        // Titles are held out liked or not (a thumbs-down or an abandon is a start too); relevant for ranking are the held-out
+        // titles that were not thumbed down, and every held-out start is an outcome for the match % (enjoyed or not).
+        var startsHeld = new Dictionary<int, Dictionary<int, ProfileTitleInteraction>>();
+        foreach (var group in byProfile)
+        {
+            var all = group.OrderBy(i => i.TitleId).ToList();
+            if (all.Count(ImplicitSignal.IsPositive) < minimum)
+            {
+                continue;
+            }
+
+            var held = protocol == EvaluationProtocol.LeaveLastOut
+                ? [all.Where(ImplicitSignal.IsPositive).OrderByDescending(i => i.LastAt).ThenBy(i => i.TitleId).First()]
+                : all.OrderBy(_ => random.Next()).Take(Math.Max(1, (int)Math.Round(all.Count * 0.2))).ToList();
+            test[group.Key] = [.. held.Where(ImplicitSignal.IsPositive).Select(i => i.TitleId)];
+            startsHeld[group.Key] = held.Where(ImplicitSignal.IsStart).ToDictionary(i => i.TitleId);
+            foreach (var i in held)
+            {
+                heldOut.Add((group.Key, i.TitleId));
+            }
+        }
+
+        // 2. Cold-start cohort: out of training entirely, back with three favourite picks.
+        var eligible = test.Keys.Order().ToArray();
+        random.Shuffle(eligible);
+        var cohortSize = Math.Min(500, Math.Max(1, eligible.Length / 10));
+        var cohort = new Dictionary<int, (List<ProfileTitleInteraction> Picks, HashSet<int> Relevant)>();
+        var grouped = byProfile.ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var profileId in eligible.Take(cohortSize).Order())
+        {
+            var positives = grouped[profileId].Where(ImplicitSignal.IsPositive).OrderBy(i => i.TitleId).ToList();
+            var favourites = positives.Where(i => i.Thumb is ThumbRating.Up or ThumbRating.Love || i.Completion >= 0.8f).ToList();
+            var pool = favourites.Count >= ColdStartPicks ? favourites : positives;
+            var picks = pool.OrderBy(_ => random.Next()).Take(ColdStartPicks).ToList();
+            var picked = picks.Select(p => p.TitleId).ToHashSet();
+            cohort[profileId] = (picks, [.. positives.Select(p => p.TitleId).Where(t => !picked.Contains(t))]);
+            startsHeld[profileId] = grouped[profileId].Where(i => ImplicitSignal.IsStart(i) && !picked.Contains(i.TitleId)).ToDictionary(i => i.TitleId);
+        }
+
+        var training = snapshot with
+        {
+            Interactions = [.. snapshot.Interactions.Where(i => !heldOut.Contains((i.ProfileId, i.TitleId)) && !cohort.ContainsKey(i.ProfileId))],
+        };
+        return new EvaluationSplit(training, test, startsHeld, cohort);
+
+    }
 
     internal static CalibrationReport Calibrate(IEnumerable<(float Match, bool Hit)> points)
     {
