@@ -60,7 +60,6 @@ public static partial class MovieLensImporter
         }
 
         var genreId = genres.ToDictionary(g => g.Name, g => g.Id, StringComparer.Ordinal);
-        var firstRating = ratings.GroupBy(r => r.MovieId).ToDictionary(g => g.Key, g => g.Min(r => r.At));
         var users = ratings.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Min(r => r.At));
         var referenceDate = ratings.Max(r => r.At);
 
@@ -87,7 +86,7 @@ public static partial class MovieLensImporter
                 var titles = movies.Values.OrderBy(m => m.Id).ToList();
                 writer.Insert("Titles", ["Id", "Name", "Kind", "Year", "RuntimeMinutes", "Maturity", "Synopsis", "PrimaryGenreId", "AddedAt", "IsKids", "ArtworkTheme"], titles,
                     (p, m) => BulkWriter.Bind(p, m.Id, m.Name, (int)TitleKind.Movie, m.Year, RuntimeMinutes, "NR", string.Empty,
-                        genreId[m.Genres.Count > 0 ? m.Genres[0] : unknownGenre], (firstRating.TryGetValue(m.Id, out var at) ? at : referenceDate).Ticks, false, "default"));
+                        genreId[m.Genres.Count > 0 ? m.Genres[0] : unknownGenre], AddedAt(m, referenceDate).Ticks, false, "default"));
                 var links = titles.SelectMany(m => (m.Genres.Count > 0 ? m.Genres : [unknownGenre]).Distinct(StringComparer.Ordinal).Select(g => (m.Id, Genre: genreId[g]))).ToList();
                 writer.Insert("TitleGenres", ["TitleId", "GenreId"], links, (p, l) => BulkWriter.Bind(p, l.Id, l.Genre));
                 writer.Insert("TitleTags", ["TitleId", "MicroGenreId"], links, (p, l) => BulkWriter.Bind(p, l.Id, l.Genre));
@@ -120,6 +119,17 @@ public static partial class MovieLensImporter
         }
 
         return new MovieLensImportSummary(movies.Count, users.Count, ratings.Count, genres.Count, TimeProvider.System.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// When a title joined the catalogue: MovieLens has no such date, so 1 January of its release year (1970 without a year),
+    /// never later than the last rating. Never the title's own first rating: evaluation may hold that rating out, and the
+    /// date would then tell the model the held-out viewing happened.
+    /// </summary>
+    private static DateTime AddedAt(Movie movie, DateTime referenceDate)
+    {
+        var released = movie.Year is >= 1 and <= 9999 ? new DateTime(movie.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc) : DateTime.UnixEpoch;
+        return released > referenceDate ? referenceDate : released;
     }
 
     private static ThumbRating? Thumb(double rating, MovieLensImportOptions options) =>
@@ -250,7 +260,8 @@ public static partial class MovieLensImporter
             Mode = CsvMode.Rfc4180,
             TrimWhitespace = false,
             TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
+            // Every malformed record is reported to OnMalformedRecord, which stops the import at its line.
+            MalformedData = CsvMalformedDataHandling.Skip,
             OnMalformedRecord = record => throw new MovieLensFormatException(file, (int)record.LineNumber, record.Reason switch
             {
                 CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
