@@ -12,6 +12,9 @@ public sealed class ContinuityTests
     /// <summary>Most a ten-second play may move the match % of an earlier top pick still on the page, in percentage points.</summary>
     private const int ShortPlayTolerance = 5;
 
+    /// <summary>Most a thumbs-up on one title may move the match % of an earlier top pick still on the page.</summary>
+    private const int ThumbTolerance = 10;
+
     private static readonly DateTime Now = new(2026, 11, 1, 20, 0, 0, DateTimeKind.Utc);
 
     private static IReadOnlyList<RecommendedTitle> TopPicks(HomePage page) =>
@@ -52,5 +55,32 @@ public sealed class ContinuityTests
         // The played title now resumes from Continue Watching, which shows no match %.
         Assert.Equal([played.TitleId], after.Rows.Single(r => r.Kind == RowKind.ContinueWatching).Items.Select(i => i.TitleId));
         Assert.DoesNotContain(played.TitleId, TopPicks(after).Select(c => c.TitleId));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void AFirstThumbsUpMovesTheOtherTopMatchesOnlyALittle(int community)
+    {
+        var recommender = TrainedWorld.NewRecommender();
+        var world = TrainedWorld.World;
+        var newcomer = 300_000 + community;
+        foreach (var pick in world.Snapshot.Titles.OrderByDescending(t => t.MicroGenreIds.Average(tag => world.CommunityTagAffinity[community, tag - 1]))
+                     .ThenBy(t => t.Id).Take(3).Select(t => t.Id))
+        {
+            recommender.Apply(new FeedbackEvent(newcomer, pick, FeedbackKind.OnboardingPick, Now));
+        }
+
+        var before = TopPicks(recommender.ComposeHomePage(new HomePageRequest(newcomer, DeviceType.Desktop, [], 0)));
+        var liked = before.First(c => !c.Explanation.IsExploration);
+        recommender.Apply(new FeedbackEvent(newcomer, liked.TitleId, FeedbackKind.Thumb, Now.AddMinutes(1), ThumbRating.Up));
+        var after = recommender.ComposeHomePage(new HomePageRequest(newcomer, DeviceType.Desktop, [], 0));
+
+        var matchAfter = after.Rows.SelectMany(r => r.Items).DistinctBy(c => c.TitleId).ToDictionary(c => c.TitleId, c => c.MatchPercent);
+        var stayed = before.Where(c => c.TitleId != liked.TitleId && matchAfter.ContainsKey(c.TitleId)).ToList();
+        var moves = string.Join(", ", stayed.Select(c => $"{c.TitleId}: {c.MatchPercent}% → {matchAfter[c.TitleId]}%"));
+        Assert.True(stayed.Count >= before.Count - 2, $"only {stayed.Count} of the top picks are still on the page: {moves}");
+        Assert.All(stayed, c => Assert.True(Math.Abs(matchAfter[c.TitleId] - c.MatchPercent) <= ThumbTolerance, $"a thumbs-up moved the top picks too far: {moves}"));
+        Assert.True(stayed.Any(c => matchAfter[c.TitleId] != c.MatchPercent) || stayed.Count < before.Count - 1, $"the thumb changed nothing: {moves}");
     }
 }
