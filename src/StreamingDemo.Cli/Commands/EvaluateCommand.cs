@@ -77,14 +77,17 @@ public static class EvaluateCommand
             $"[bold]{report.Dataset}[/], protocol [bold]{report.Protocol}[/], system trained in {report.TrainingTime.TotalSeconds:0.0} s");
         Write("Held-out profiles", report.Models);
         Write("Cold start (three picks, no retraining)", report.ColdStart);
-        var reliability = new Table().Title("Match % reliability").AddColumns("bin", "count", "predicted", "observed");
-        foreach (var bin in report.Calibration.Reliability)
+        WriteCalibration("Match % reliability, every scored candidate the profile went on to start", report.Calibration);
+        if (report.PlacedCalibration is { } placed)
         {
-            reliability.AddRow(Invariant($"{bin.From:0.0}–{bin.To:0.0}"), Invariant($"{bin.Count:N0}"), Invariant($"{bin.Predicted:0.000}"), Invariant($"{bin.Observed:0.000}"));
+            WriteCalibration(Invariant($"Match % reliability, cards placed on home pages ({report.PlacedCards:N0} placed)"), placed);
         }
 
-        AnsiConsole.Write(reliability);
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Expected calibration error: [bold]{report.Calibration.Ece:0.0000}[/]");
+        if (report.NewcomerCalibration is { } newcomers)
+        {
+            WriteCalibration("Match % reliability, newcomers' home pages (three picks, then fold-in)", newcomers);
+        }
+
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Communities: {report.Communities.Learned} learned, {report.Communities.Planted?.ToString(CultureInfo.InvariantCulture) ?? "no"} planted; ARI [bold]{(report.Communities.Ari is { } ari ? ari.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}[/]");
         return 0;
@@ -104,6 +107,19 @@ public static class EvaluateCommand
         }
 
         return (path, $"{preset.Name} (seed {seed})");
+    }
+
+    private static void WriteCalibration(string title, CalibrationReport report)
+    {
+        var table = new Table().Title(title).AddColumns("bin", "count", "predicted", "observed");
+        foreach (var bin in report.Reliability)
+        {
+            table.AddRow(Invariant($"{bin.From:0.0}–{bin.To:0.0}"), Invariant($"{bin.Count:N0}"), Invariant($"{bin.Predicted:0.000}"), Invariant($"{bin.Observed:0.000}"));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"{report.Count:N0} outcomes; expected calibration error [bold]{report.Ece:0.0000}[/]; largest gap in a bin with ≥ 1 % of them [bold]{report.LargestGap:0.000}[/]");
     }
 
     private static void Write(string title, IReadOnlyList<ModelMetrics> models)
@@ -143,18 +159,9 @@ public static class EvaluateCommand
             ["protocol"] = report.Protocol,
             ["models"] = Models(report.Models),
             ["coldStart"] = Models(report.ColdStart),
-            ["calibration"] = new JsonObject
-            {
-                ["ece"] = Round(report.Calibration.Ece),
-                ["reliability"] = new JsonArray([.. report.Calibration.Reliability.Select(b => (JsonNode)new JsonObject
-                {
-                    ["from"] = b.From,
-                    ["to"] = b.To,
-                    ["count"] = b.Count,
-                    ["predicted"] = Round(b.Predicted),
-                    ["observed"] = Round(b.Observed),
-                })]),
-            },
+            ["calibration"] = Calibration(report.Calibration),
+            ["placedCalibration"] = report.PlacedCalibration is { } placed ? Calibration(placed, report.PlacedCards) : null,
+            ["newcomerCalibration"] = report.NewcomerCalibration is { } newcomers ? Calibration(newcomers) : null,
             ["communities"] = new JsonObject
             {
                 ["ari"] = report.Communities.Ari is { } ari ? Round(ari) : null,
@@ -162,6 +169,31 @@ public static class EvaluateCommand
                 ["planted"] = report.Communities.Planted,
             },
         };
+    }
+
+    /// <summary>The reliability table, ECE and the largest gap in a bin holding ≥ 1 % of the pairs (`outcomes` = pairs with an outcome).</summary>
+    private static JsonObject Calibration(CalibrationReport report, int? placedCards = null)
+    {
+        var json = new JsonObject
+        {
+            ["ece"] = Round(report.Ece),
+            ["reliability"] = new JsonArray([.. report.Reliability.Select(b => (JsonNode)new JsonObject
+            {
+                ["from"] = b.From,
+                ["to"] = b.To,
+                ["count"] = b.Count,
+                ["predicted"] = Round(b.Predicted),
+                ["observed"] = Round(b.Observed),
+            })]),
+            ["outcomes"] = report.Count,
+            ["largestGap"] = Round(report.LargestGap),
+        };
+        if (placedCards is { } cards)
+        {
+            json["placedCards"] = cards;
+        }
+
+        return json;
     }
 
     private static double Round(double value) => Math.Round(value, 6);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using CsvHelper;
 using StreamingDemo.Data.Entities;
 using StreamingDemo.Data.Seeding;
 using StreamingDemo.Domain;
@@ -58,7 +59,6 @@ public static partial class MovieLensImporter
         }
 
         var genreId = genres.ToDictionary(g => g.Name, g => g.Id, StringComparer.Ordinal);
-        var firstRating = ratings.GroupBy(r => r.MovieId).ToDictionary(g => g.Key, g => g.Min(r => r.At));
         var users = ratings.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Min(r => r.At));
         var referenceDate = ratings.Max(r => r.At);
 
@@ -79,7 +79,7 @@ public static partial class MovieLensImporter
                 Maturity = "NR",
                 Synopsis = string.Empty,
                 PrimaryGenreId = genreId[m.Genres.Count > 0 ? m.Genres[0] : unknownGenre],
-                AddedAt = firstRating.TryGetValue(m.Id, out var at) ? at : referenceDate,
+                AddedAt = AddedAt(m, referenceDate),
                 ArtworkTheme = "default",
                 Genres = [.. linked.Select(g => new TitleGenre { TitleId = m.Id, GenreId = g })],
                 Tags = [.. linked.Select(g => new TitleTag { TitleId = m.Id, MicroGenreId = g })],
@@ -106,6 +106,17 @@ public static partial class MovieLensImporter
         ], cancellationToken);
 
         return new MovieLensImportSummary(movies.Count, users.Count, ratings.Count, genres.Count, TimeProvider.System.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// When a title joined the catalogue: MovieLens has no such date, so 1 January of its release year (1970 without a year),
+    /// never later than the last rating. Never the title's own first rating: evaluation may hold that rating out, and the
+    /// date would then tell the model the held-out viewing happened.
+    /// </summary>
+    private static DateTime AddedAt(Movie movie, DateTime referenceDate)
+    {
+        var released = movie.Year is >= 1 and <= 9999 ? new DateTime(movie.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc) : DateTime.UnixEpoch;
+        return released > referenceDate ? referenceDate : released;
     }
 
     private static ThumbRating? Thumb(double rating, MovieLensImportOptions options) =>
@@ -207,8 +218,11 @@ public static partial class MovieLensImporter
         return ratings;
     }
 
-    /// <summary>RFC 4180 records (quoted fields may hold commas, doubled quotes and line breaks), strict UTF-8, with a header check.</summary>
-    private static IEnumerable<(int Line, List<string> Fields)> ReadCsv(string path, string[] header)
+    /// <summary>
+    /// RFC 4180 records read by CsvHelper (quoted fields may hold commas, doubled quotes and line breaks), from strict UTF-8,
+    /// with a header check. Each record comes with the line it starts on; malformed quoting stops the import at its line.
+    /// </summary>
+    private static List<(int Line, List<string> Fields)> ReadCsv(string path, string[] header)
     {
         var file = Path.GetFileName(path);
         if (!System.IO.File.Exists(path))
@@ -216,114 +230,59 @@ public static partial class MovieLensImporter
             throw new FileNotFoundException($"{path} does not exist.", path);
         }
 
-        string text;
+        var bytes = System.IO.File.ReadAllBytes(path);
         try
         {
-            text = System.IO.File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+            _ = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetCharCount(bytes);
         }
         catch (DecoderFallbackException)
         {
             throw new MovieLensFormatException(file, 1, "the file is not valid UTF-8");
         }
 
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            TrimWhitespace = false,
+            TrackLineNumbers = true,
+            // Every malformed record is reported to OnMalformedRecord, which stops the import at its line.
+            MalformedData = CsvMalformedDataHandling.Skip,
+            OnMalformedRecord = record => throw new MovieLensFormatException(file, (int)record.LineNumber, record.Reason switch
+            {
+                CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
+                CsvMalformedReason.TextAfterClosingQuote => "text follows a closing quote",
+                CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+                var other => $"malformed quoting ({other})",
+            }),
+        };
+        using var reader = CsvReader.Create(bytes, options);
         var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var quoted = false;
-        var atFieldStart = true;
-        for (var i = 0; i < text.Length; i++)
+        try
         {
-            var c = text[i];
-            if (i == 0 && c == '\uFEFF')
+            if (!reader.Headers.Select(f => f.Trim()).SequenceEqual(header, StringComparer.OrdinalIgnoreCase))
             {
-                continue;
+                throw new MovieLensFormatException(file, 1, $"the header must be '{string.Join(',', header)}'");
             }
 
-            if (quoted)
+            while (reader.Read())
             {
-                if (c == '"')
+                var fields = new List<string>(reader.FieldCount);
+                for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                        if (i + 1 < text.Length && text[i + 1] is not (',' or '\r' or '\n'))
-                        {
-                            throw new MovieLensFormatException(file, line, "text follows a closing quote");
-                        }
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
+                    fields.Add(reader.GetString(i));
                 }
 
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when atFieldStart:
-                    quoted = true;
-                    atFieldStart = false;
-                    break;
-                case '"':
-                    throw new MovieLensFormatException(file, line, "a quote inside an unquoted field");
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    atFieldStart = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    if (fields.Count > 1 || fields[0].Length > 0)
-                    {
-                        records.Add((recordLine, fields));
-                    }
-
-                    fields = [];
-                    atFieldStart = true;
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    atFieldStart = false;
-                    break;
+                records.Add(((int)reader.LineNumber, fields));
             }
         }
-
-        if (quoted)
+        catch (CsvFormatException error)
         {
-            throw new MovieLensFormatException(file, recordLine, "a quoted field is never closed");
+            throw new MovieLensFormatException(file, (int)Math.Max(1, error.LineNumber), error.Message);
         }
 
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add((recordLine, fields));
-        }
-
-        if (records.Count == 0 || !records[0].Item2.Select(f => f.Trim()).SequenceEqual(header, StringComparer.OrdinalIgnoreCase))
-        {
-            throw new MovieLensFormatException(file, 1, $"the header must be '{string.Join(',', header)}'");
-        }
-
-        return records.Skip(1);
+        return records;
     }
 
     private static string Slug(string name) => NonSlug().Replace(name.ToLowerInvariant(), "-").Trim('-');

@@ -62,7 +62,7 @@ public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> con
             var neighbours = recommender.SimilarTitles(titleId, viewer, SimilarCount);
             var similarCards = await catalog.GetCardsAsync(neighbours.Select(n => n.TitleId).ToList(), cancellationToken);
             similar = neighbours.Where(n => similarCards.ContainsKey(n.TitleId))
-                .Select(n => new HomeCard(similarCards[n.TitleId], n.MatchPercent, n.Explanation))
+                .Select(n => new HomeCard(similarCards[n.TitleId], n.ShownMatchPercent, n.Explanation))
                 .ToList();
         }
 
