@@ -13,7 +13,6 @@ namespace StreamingDemo.Recommender.Serving;
 /// </summary>
 public sealed class StreamingRecommender : IRecommender
 {
-    private readonly RecommenderOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger<StreamingRecommender> logger;
     private readonly ConcurrentDictionary<int, LiveFeedback> feedback = new();
@@ -25,7 +24,6 @@ public sealed class StreamingRecommender : IRecommender
     public StreamingRecommender(IOptions<RecommenderOptions> options, TimeProvider clock, ILogger<StreamingRecommender>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options.Value;
         this.clock = clock;
         this.logger = logger ?? NullLogger<StreamingRecommender>.Instance;
     }
@@ -78,7 +76,7 @@ public sealed class StreamingRecommender : IRecommender
             return new HomePage(request.ProfileId, request.Device, [], clock.GetUtcNow().UtcDateTime);
         }
 
-        return new HomePageBuilder(current, options).Compose(StateOf(current, request.ProfileId), request, clock.GetUtcNow().UtcDateTime);
+        return new HomePageBuilder(current).Compose(StateOf(current, request.ProfileId), request, clock.GetUtcNow().UtcDateTime);
     }
 
     public IReadOnlyList<RecommendedTitle> Rank(int profileId, int count)
@@ -90,7 +88,7 @@ public sealed class StreamingRecommender : IRecommender
         }
 
         var state = StateOf(current, profileId);
-        var builder = new HomePageBuilder(current, options);
+        var builder = new HomePageBuilder(current);
         return [.. current.Rank(state, count).Select(s => builder.Explain(new HomePageBuilder.Placed(s, null, false), state))];
     }
 
@@ -104,7 +102,7 @@ public sealed class StreamingRecommender : IRecommender
 
         var state = StateOf(current, profileId);
         var scored = current.ScoreTitles(state, [title])[0];
-        return new HomePageBuilder(current, options).Explain(new HomePageBuilder.Placed(scored, null, false), state);
+        return new HomePageBuilder(current).Explain(new HomePageBuilder.Placed(scored, null, false), state);
     }
 
     public IReadOnlyList<RecommendedTitle> SimilarTitles(int titleId, int profileId, int count)
@@ -117,7 +115,7 @@ public sealed class StreamingRecommender : IRecommender
 
         var state = StateOf(current, profileId);
         using var scorer = current.Scorer(state);
-        var builder = new HomePageBuilder(current, options);
+        var builder = new HomePageBuilder(current);
         return [.. current.CoViewing.Neighbours[title].Where(t => !state.ThumbedDown.Contains(t) && !(state.IsKids && !current.Catalog.Titles[t].IsKids))
             .Take(count).Select(t => builder.Explain(new HomePageBuilder.Placed(scorer.Score(t), title, false), state))];
     }
