@@ -5,8 +5,10 @@ using StreamingDemo.Data;
 using StreamingDemo.Recommender;
 using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Components;
+using StreamingDemo.Web.Features.Api;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
+using StreamingDemo.Web.Features.Lab;
 using StreamingDemo.Web.Features.Onboarding;
 using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
@@ -24,6 +26,7 @@ public static class WebServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddApi();
 
         services.AddStreamingData(builder.Environment.ContentRootPath);
         services.AddStoreInitializer();
@@ -40,6 +43,7 @@ public static class WebServices
         services.AddSingleton<ThumbsService>();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<PlaybackService>();
+        services.AddSingleton<LayoutLibrary>();
         return builder;
     }
 
@@ -75,6 +79,8 @@ public static class WebServices
         app.MapStaticAssets();
         app.MapArtEndpoints();
         app.MapProfileEndpoints();
+        app.MapApiDocuments();
+        app.MapApiEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using StreamingDemo.Domain;
+using StreamingDemo.Domain.Layouts;
 using StreamingDemo.Web.Features.Catalog;
 using StreamingDemo.Web.Features.Titles;
 
@@ -23,8 +24,10 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
     /// follows shows the same page without carrying it across.
     /// </summary>
     /// <param name="newVisit">False when recomposing the page the viewer is on (after a thumb): same visit, so only the feedback moves titles.</param>
-    public async Task<HomeView> BuildAsync(int profileId, DeviceType device, bool commit = true, bool newVisit = true, CancellationToken cancellationToken = default)
+    /// <param name="layout">A layout other than the site's (lab previews, the API): always a preview, never committed.</param>
+    public async Task<HomeView> BuildAsync(int profileId, DeviceType device, bool commit = true, bool newVisit = true, HomeLayout? layout = null, CancellationToken cancellationToken = default)
     {
+        commit &= layout is null;
         var resume = await continueWatching.ReadAsync(profileId, cancellationToken);
         var visit = (commit, newVisit) switch
         {
@@ -32,7 +35,7 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
             (true, true) => visits.AddOrUpdate(profileId, 0, (_, v) => v + 1),
             (false, true) => visits.TryGetValue(profileId, out var seen) ? seen + 1 : 0,
         };
-        var page = recommender.ComposeHomePage(new HomePageRequest(profileId, device, resume, visit));
+        var page = recommender.ComposeHomePage(new HomePageRequest(profileId, device, resume, visit, layout));
 
         var ids = page.Rows.SelectMany(r => r.Items).Select(i => i.TitleId).Distinct().ToList();
         var cards = await catalog.GetCardsAsync(ids, cancellationToken);
@@ -50,10 +53,10 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
             .Where(r => r.Cards.Count > 0)
             .ToList();
 
-        var layout = DeviceLayout.For(device);
-        var visible = rows.Take(layout.Rows).SelectMany(r => r.Cards.Take(layout.CardsPerRow)).Select(c => (c.Title.Id, c.Title.Name)).Distinct().ToList();
+        var shape = (layout ?? BuiltInLayouts.NetflixStyle).For(device);
+        var visible = rows.Take(shape.Rows).SelectMany(r => r.Cards.Take(shape.CardsPerRow)).Select(c => (c.Title.Id, c.Title.Name)).Distinct().ToList();
         PageChanges? changes = null;
-        var note = commit ? journal.Take(profileId) : journal.Peek(profileId);
+        var note = layout is not null ? null : commit ? journal.Take(profileId) : journal.Peek(profileId);
         if (note is not null && lastSeen.TryGetValue((profileId, device), out var before))
         {
             var names = await catalog.GetCardsAsync([note.TitleId], cancellationToken);
@@ -66,7 +69,7 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
         }
 
         var billboard = await BillboardAsync(rows, cancellationToken);
-        return new HomeView(profileId, layout, billboard, rows, page.ComposedAt, changes);
+        return new HomeView(profileId, shape, billboard, rows, page.ComposedAt, changes);
     }
 
     /// <summary>Positions on the visible page before and after: entered, left, and the largest moves up and down.</summary>
