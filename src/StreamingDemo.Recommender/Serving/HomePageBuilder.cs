@@ -1,6 +1,5 @@
 using StreamingDemo.Domain;
 using StreamingDemo.Domain.Layouts;
-using StreamingDemo.Recommender.Ranking;
 
 namespace StreamingDemo.Recommender.Serving;
 
@@ -12,12 +11,15 @@ namespace StreamingDemo.Recommender.Serving;
 /// </summary>
 internal sealed class HomePageBuilder(RecommenderModel model)
 {
-    public HomePage Compose(ProfileState state, HomePageRequest request, DateTime now)
+    private readonly MatchExplainer explainer = new(model);
+
+    /// <summary>Composes the page from one scoring pass over the catalogue for the profile.</summary>
+    public HomePage Compose(ProfileScorer scorer, HomePageRequest request, DateTime now)
     {
+        var state = scorer.State;
         var spec = request.Layout ?? BuiltInLayouts.NetflixStyle;
         var layout = spec.For(request.Device);
         var random = new Random(HashCode.Combine(request.ProfileId, request.Visit, model.DataVersion.Length));
-        using var scorer = model.Scorer(state);
         var pool = scorer.Ranked(model.CandidatePool);
         var exploration = ExplorationCandidates(scorer, pool, random);
         var resuming = request.ContinueWatching.Select(c => model.Catalog.TryTitle(c.TitleId, out var t) ? t : -1).Where(t => t >= 0).ToHashSet();
@@ -44,7 +46,7 @@ internal sealed class HomePageBuilder(RecommenderModel model)
                     Add(new CandidateRow("continue-watching", RowKind.ContinueWatching, "Continue Watching", null, resumed, pinned, Fixed: true));
                     break;
                 case RowKind.TopPicks:
-                    var topPicks = pool.Select(s => new Placed(s, null, false)).Take(layout.ItemsPerRow * 2).ToList();
+                    var topPicks = Unseeded(pool.Take(layout.ItemsPerRow * 2));
                     if (request.Visit >= 0 && exploration.Count > 0 && random.NextDouble() < spec.ExplorationRate * layout.CardsPerRow)
                     {
                         // One discovery card in the visible part of Top Picks, never in the first slot.
@@ -56,8 +58,8 @@ internal sealed class HomePageBuilder(RecommenderModel model)
                 case RowKind.BecauseYouWatched:
                     foreach (var seed in ByWSeedsOf(state, template.Seeds ?? 3))
                     {
-                        var items = model.CoViewing.Neighbours[seed].Where(t => !scorer.IsSkipped(t)).Select(scorer.Score).OrderByDescending(s => s.RawScore)
-                            .Select(s => new Placed(s, seed, false)).ToList();
+                        var neighbours = model.CoViewing.Neighbours[seed];
+                        var items = scorer.BestFirst(neighbours.Where(t => !scorer.IsSkipped(t))).Select(s => new Placed(s, seed, false)).ToList();
                         var name = model.Catalog.Titles[seed].Name;
                         Add(new CandidateRow($"because-{model.Catalog.Titles[seed].Id}", RowKind.BecauseYouWatched, $"Because you watched {name}", seed, items, pinned));
                     }
@@ -68,8 +70,7 @@ internal sealed class HomePageBuilder(RecommenderModel model)
                     foreach (var tag in tags)
                     {
                         var info = model.Catalog.MicroGenres[tag];
-                        var items = scorer.Shortlist(model.Catalog.TagTitles[tag], layout.ItemsPerRow * 3).Select(scorer.Score).OrderByDescending(s => s.RawScore)
-                            .Select(s => new Placed(s, null, false)).ToList();
+                        var items = Unseeded(scorer.BestFirst(scorer.Shortlist(model.Catalog.TagTitles[tag], layout.ItemsPerRow * 3)));
                         Add(new CandidateRow($"micro-genre-{info.Id}", RowKind.MicroGenre, info.Name, null, items, pinned));
                     }
 
@@ -79,16 +80,14 @@ internal sealed class HomePageBuilder(RecommenderModel model)
                     {
                         var community = membership.Community;
                         // What the community watches most lately, then in this profile's order.
-                        var items = model.Communities.TrendingOrder[community].Where(t => !scorer.IsSkipped(t)).Take(layout.ItemsPerRow * 2)
-                            .Select(scorer.Score).OrderByDescending(s => s.RawScore).Select(s => new Placed(s, null, false)).ToList();
+                        var items = Unseeded(scorer.BestFirst(model.Communities.TrendingOrder[community].Where(t => !scorer.IsSkipped(t)).Take(layout.ItemsPerRow * 2)));
                         Add(new CandidateRow($"trending-{community}", RowKind.TrendingInCommunity,
                             $"Trending in {model.Communities.Communities[community].Name}", null, items, pinned));
                     }
 
                     break;
                 case RowKind.NewReleases:
-                    var fresh = scorer.Shortlist(model.Popularity.RecentlyAdded, layout.ItemsPerRow * 3)
-                        .Select(scorer.Score).OrderByDescending(s => s.RawScore).Select(s => new Placed(s, null, false)).ToList();
+                    var fresh = Unseeded(scorer.BestFirst(scorer.Shortlist(model.Popularity.RecentlyAdded, layout.ItemsPerRow * 3)));
                     Add(new CandidateRow("new-releases", RowKind.NewReleases, "New Releases", null, fresh, pinned));
                     break;
                 case RowKind.Top10:
@@ -109,7 +108,7 @@ internal sealed class HomePageBuilder(RecommenderModel model)
     }
 
     /// <summary>Titles that widen the profile's horizon: popular elsewhere, outside its candidate pool and its strong micro-genres.</summary>
-    private List<Placed> ExplorationCandidates(RecommenderModel.ProfileScorer scorer, ScoredTitle[] pool, Random random)
+    private List<Placed> ExplorationCandidates(ProfileScorer scorer, ScoredTitle[] pool, Random random)
     {
         var inPool = pool.Select(p => p.Title).ToHashSet();
         var options = new List<int>();
@@ -142,7 +141,7 @@ internal sealed class HomePageBuilder(RecommenderModel model)
     /// The micro-genres the profile leans to most that still have enough titles it has not seen to fill a row: a fan has
     /// often watched most of a small micro-genre already.
     /// </summary>
-    private IEnumerable<int> TopTags(ProfileState state, RecommenderModel.ProfileScorer scorer, int minimumOpen, int rows)
+    private IEnumerable<int> TopTags(ProfileState state, ProfileScorer scorer, int minimumOpen, int rows)
     {
         var scores = new float[model.Catalog.TagCount];
         for (var m = 0; m < scores.Length; m++)
@@ -260,7 +259,7 @@ internal sealed class HomePageBuilder(RecommenderModel model)
             }
 
             result.Add(new HomeRow(row.Key, row.Kind, row.Title, row.SeedTitle is { } seed ? model.Catalog.Titles[seed].Id : null,
-                [.. items.Take(layout.ItemsPerRow).Select(i => Explain(i, state))]));
+                [.. items.Take(layout.ItemsPerRow).Select(i => explainer.Explain(i.Scored, state, i.SeedTitle, i.IsExploration))]));
         }
 
         return result;
@@ -333,23 +332,9 @@ internal sealed class HomePageBuilder(RecommenderModel model)
         }
     }
 
-    internal RecommendedTitle Explain(Placed placed, ProfileState state)
-    {
-        var s = placed.Scored;
-        var title = s.Title;
-        var communities = state.Communities
-            .Where(c => model.Communities.Popularity[c.Community][title] >= 0.05f)
-            .Select(c => new CommunityWeight(c.Community, model.Communities.Communities[c.Community].Name, c.Weight)).ToList();
-        var tags = model.Tags.MatchingTags(state.TagAffinity, title).Take(3)
-            .Select(t => new TagMatch(model.Catalog.MicroGenres[t.Tag].Id, model.Catalog.MicroGenres[t.Tag].Name, t.Strength)).ToList();
-        var generators = new GeneratorScoreMap(s.Generators);
-        var seed = placed.SeedTitle is { } index ? model.Catalog.Titles[index] : null;
-        var explanation = new Explanation(seed?.Id, seed?.Name, communities, tags, generators, model.Popularity.Percentile[title], placed.IsExploration,
-            s.RawScore, s.Match);
-        return new RecommendedTitle(model.Catalog.Titles[title].Id, s.Match, explanation);
-    }
+    private static List<Placed> Unseeded(IEnumerable<ScoredTitle> scored) => [.. scored.Select(s => new Placed(s, null, false))];
 
-    internal readonly record struct Placed(ScoredTitle Scored, int? SeedTitle, bool IsExploration);
+    private readonly record struct Placed(ScoredTitle Scored, int? SeedTitle, bool IsExploration);
 
     private sealed record CandidateRow(string Key, RowKind Kind, string Title, int? SeedTitle, List<Placed> Items, int? Pinned = null, bool Fixed = false);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using StreamingDemo.Domain;
 using StreamingDemo.Domain.Layouts;
 using StreamingDemo.Web.Features.Browse;
+using StreamingDemo.Web.Features.Feedback;
 using StreamingDemo.Web.Features.Lab;
 using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
@@ -89,7 +90,7 @@ public static class ApiEndpoints
         }).WithSummary("The profile's home page for a device (tv, desktop, tablet, phone) and a layout (id or slug; the site's by default)");
 
         api.MapPost("/profiles/{id:int}/thumbs", async Task<Results<Ok<ThumbResult>, ProblemHttpResult, ValidationProblem>> (
-            int id, HttpRequest request, PersonaDirectory directory, TitleDetailService titles, ThumbsService thumbs, CancellationToken ct) =>
+            int id, HttpRequest request, PersonaDirectory directory, TitleDetailService titles, FeedbackService feedback, CancellationToken ct) =>
         {
             if (await directory.FindAsync(id, ct) is null)
             {
@@ -124,12 +125,12 @@ public static class ApiEndpoints
                 return TypedResults.ValidationProblem(errors);
             }
 
-            await thumbs.SetAsync(id, body!.TitleId!.Value, rating, ct);
+            await feedback.ThumbAsync(id, body!.TitleId!.Value, rating, ct);
             return TypedResults.Ok(new ThumbResult(id, body.TitleId.Value, body.Rating!.Trim().ToLowerInvariant()));
         }).Accepts<ThumbRequest>("application/json").WithSummary("Give, change or take back (rating none) a thumb; the home page changes at once");
 
         api.MapPost("/profiles/{id:int}/progress", async Task<Results<Ok<ProgressResult>, ProblemHttpResult, ValidationProblem>> (
-            int id, HttpRequest request, PersonaDirectory directory, PlaybackService playback, TitleDetailService titles, CancellationToken ct) =>
+            int id, HttpRequest request, PersonaDirectory directory, PlaybackService playback, TitleDetailService titles, FeedbackService feedback, CancellationToken ct) =>
         {
             if (await directory.FindAsync(id, ct) is null)
             {
@@ -180,9 +181,9 @@ public static class ApiEndpoints
 
             // A report of how far the viewer got: a session from where they had stopped (or this position, if earlier) to it.
             var positionSeconds = body!.PositionSeconds!.Value;
-            var session = await playback.StartAsync(id, target, device, Math.Min(target.ResumeAtSeconds, positionSeconds), ct);
-            var completed = await playback.SaveProgressAsync(session, target, positionSeconds, ct);
-            return TypedResults.Ok(new ProgressResult(id, target.TitleId, target.EpisodeId, session, positionSeconds, target.RuntimeSeconds, completed));
+            var started = await feedback.StartViewingAsync(id, target.TitleId, target.EpisodeId, device, Math.Min(target.ResumeAtSeconds, positionSeconds), ct);
+            var saved = await feedback.RecordProgressAsync(started.SessionId!.Value, positionSeconds, ct);
+            return TypedResults.Ok(new ProgressResult(id, target.TitleId, target.EpisodeId, started.SessionId.Value, positionSeconds, target.RuntimeSeconds, saved.Finished));
         }).Accepts<ProgressRequest>("application/json").WithSummary("Report viewing progress; Continue Watching and the recommendations change at once");
     }
 
