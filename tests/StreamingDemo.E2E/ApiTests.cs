@@ -292,7 +292,7 @@ public sealed class ApiTests(SiteFixture site) : IDisposable
         var id = netflix.GetProperty("id").GetInt32();
         using var put = new StringContent(netflix.GetProperty("layout").GetRawText(), Encoding.UTF8, "application/json");
         await ReadAsync(await http.PutAsync(new Uri($"/api/v1/layouts/{id}", UriKind.Relative), put, Ct), HttpStatusCode.Conflict);
-        await ReadAsync(await http.DeleteAsync(new Uri($"/api/v1/layouts/{id}", UriKind.Relative), Ct), HttpStatusCode.Conflict);
+        await SendAsync(HttpMethod.Delete, $"/api/v1/layouts/{id}", null, null, HttpStatusCode.Conflict, presenterKey: StreamingApp.PresenterKey);
         Assert.Equal(netflix.GetRawText(), (await JsonAsync($"/api/v1/layouts/{id}")).GetRawText());
     }
 
@@ -327,9 +327,13 @@ public sealed class ApiTests(SiteFixture site) : IDisposable
         var home = await JsonAsync($"/api/v1/profiles/{await QuietProfileAsync(7)}/home?layout={id}");
         Assert.Equal("api-round-trip", home.GetProperty("layout").GetString());
 
-        await ReadAsync(await http.DeleteAsync(new Uri($"/api/v1/layouts/{id}", UriKind.Relative), Ct), HttpStatusCode.NoContent);
+        // Deleting takes the presenter key: without it, or with a wrong one, nothing is deleted.
+        await ReadAsync(await http.DeleteAsync(new Uri($"/api/v1/layouts/{id}", UriKind.Relative), Ct), HttpStatusCode.Unauthorized);
+        await SendAsync(HttpMethod.Delete, $"/api/v1/layouts/{id}", null, null, HttpStatusCode.Unauthorized, presenterKey: "not-the-key-at-all");
+        await JsonAsync($"/api/v1/layouts/{id}");
+        await SendAsync(HttpMethod.Delete, $"/api/v1/layouts/{id}", null, null, HttpStatusCode.NoContent, presenterKey: StreamingApp.PresenterKey);
         await JsonAsync($"/api/v1/layouts/{id}", HttpStatusCode.NotFound);
-        await ReadAsync(await http.DeleteAsync(new Uri($"/api/v1/layouts/{id}", UriKind.Relative), Ct), HttpStatusCode.NotFound);
+        await SendAsync(HttpMethod.Delete, $"/api/v1/layouts/{id}", null, null, HttpStatusCode.NotFound, presenterKey: StreamingApp.PresenterKey);
         await SendAsync(HttpMethod.Put, $"/api/v1/layouts/{id}", document.ToJsonString(), null, HttpStatusCode.NotFound);
     }
 
@@ -356,12 +360,22 @@ public sealed class ApiTests(SiteFixture site) : IDisposable
         Assert.DoesNotContain((await JsonAsync("/api/v1/layouts")).EnumerateArray(), l => l.GetProperty("layout").GetProperty("explorationRate").GetDouble() > 1);
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string url, string json, string? ifMatch, HttpStatusCode expected)
+    private async Task<JsonElement> SendAsync(HttpMethod method, string url, string? json, string? ifMatch, HttpStatusCode expected, string? presenterKey = null)
     {
-        using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative));
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        if (presenterKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Presenter-Key", presenterKey);
         }
 
         using var response = await http.SendAsync(request, Ct);

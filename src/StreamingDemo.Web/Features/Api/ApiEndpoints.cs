@@ -301,13 +301,20 @@ public static class ApiEndpoints
             }
         }).Accepts<HomeLayout>("application/json").WithSummary("Replace a layout; send If-Match with its ETag so another editor's save is never overwritten");
 
-        api.MapDelete("/layouts/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, LayoutLibrary layouts, CancellationToken ct) =>
-            await layouts.DeleteAsync(id, ct) switch
+        api.MapDelete("/layouts/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, HttpContext context, LayoutLibrary layouts, CancellationToken ct) =>
+        {
+            if (await PresenterGate.RefusalAsync(context) is { } refusal)
+            {
+                return refusal;
+            }
+
+            return await layouts.DeleteAsync(id, ct) switch
             {
                 LayoutDeleteStatus.Deleted => TypedResults.NoContent(),
                 LayoutDeleteStatus.ReadOnly => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Built-in layouts are read-only", detail: "Built-in layouts cannot be deleted."),
                 _ => NoLayout(id.ToString(CultureInfo.InvariantCulture)),
-            }).WithSummary("Delete a layout (not a built-in one)");
+            };
+        }).WithSummary("Delete a layout (not a built-in one); presenter only (X-Presenter-Key header)");
     }
 
     private static ProblemHttpResult NotFound(string title, string detail) =>
