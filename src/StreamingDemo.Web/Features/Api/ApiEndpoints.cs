@@ -51,7 +51,7 @@ public static class ApiEndpoints
 
             var result = await directory.SearchAsync(search, communityId, pageNumber, cancellationToken: ct);
             return TypedResults.Ok(new ProfilePageDto([.. result.Items.Select(ProfileDto.From)], result.TotalCount, result.Page, result.PageSize, result.PageCount));
-        }).WithSummary("Search profiles by name, taste community, page (24 a page)");
+        }).WithSummary("Search profiles").WithDescription("By name (search), taste community id (community) and page (1-based, 24 a page).");
 
         api.MapGet("/profiles/{id:int}", async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> (int id, PersonaDirectory directory, CancellationToken ct) =>
             await directory.FindAsync(id, ct) is { } persona ? TypedResults.Ok(ProfileDto.From(persona)) : NoProfile(id))
@@ -87,7 +87,7 @@ public static class ApiEndpoints
             var siteLayout = stored is null || stored.Slug == BuiltInLayouts.NetflixStyleSlug;
             var view = await feed.BuildAsync(id, deviceType, commit: false, layout: siteLayout ? null : stored!.Layout, cancellationToken: ct);
             return TypedResults.Ok(HomePageDto.From(view, deviceType, stored?.Slug ?? BuiltInLayouts.NetflixStyleSlug));
-        }).WithSummary("The profile's home page for a device (tv, desktop, tablet, phone) and a layout (id or slug; the site's by default)");
+        }).WithSummary("A profile's home page").WithDescription("Rows, cards, match % and explanations for a device (tv, desktop, tablet, phone; desktop by default) and a layout (id or slug; the site's Netflix-style by default). Composing it counts no visit.");
 
         api.MapPost("/profiles/{id:int}/thumbs", async Task<Results<Ok<ThumbResult>, ProblemHttpResult, ValidationProblem>> (
             int id, HttpRequest request, PersonaDirectory directory, TitleDetailService titles, FeedbackService feedback, CancellationToken ct) =>
@@ -127,7 +127,7 @@ public static class ApiEndpoints
 
             await feedback.ThumbAsync(id, body!.TitleId!.Value, rating, ct);
             return TypedResults.Ok(new ThumbResult(id, body.TitleId.Value, body.Rating!.Trim().ToLowerInvariant()));
-        }).Accepts<ThumbRequest>("application/json").WithSummary("Give, change or take back (rating none) a thumb; the home page changes at once");
+        }).Accepts<ThumbRequest>("application/json").WithSummary("Rate a title").WithDescription("rating is down, up, love, or none to take the thumb back. The home page changes at once, exactly as a click does.");
 
         api.MapPost("/profiles/{id:int}/progress", async Task<Results<Ok<ProgressResult>, ProblemHttpResult, ValidationProblem>> (
             int id, HttpRequest request, PersonaDirectory directory, PlaybackService playback, TitleDetailService titles, FeedbackService feedback, CancellationToken ct) =>
@@ -184,7 +184,7 @@ public static class ApiEndpoints
             var started = await feedback.StartViewingAsync(id, target.TitleId, target.EpisodeId, device, Math.Min(target.ResumeAtSeconds, positionSeconds), ct);
             var saved = await feedback.RecordProgressAsync(started.SessionId!.Value, positionSeconds, ct);
             return TypedResults.Ok(new ProgressResult(id, target.TitleId, target.EpisodeId, started.SessionId.Value, positionSeconds, target.RuntimeSeconds, saved.Finished));
-        }).Accepts<ProgressRequest>("application/json").WithSummary("Report viewing progress; Continue Watching and the recommendations change at once");
+        }).Accepts<ProgressRequest>("application/json").WithSummary("Report viewing progress").WithDescription("A viewing session from where the viewer had stopped to positionSeconds on a device; episodeId is required for a series. Continue Watching and the recommendations change at once.");
     }
 
     private static void MapTitles(RouteGroupBuilder api)
@@ -199,7 +199,7 @@ public static class ApiEndpoints
             }
 
             return await titles.GetAsync(id, profileId, ct) is { } detail ? TypedResults.Ok(TitleDto.From(detail)) : NoTitle(id);
-        }).WithSummary("One title; with ?profile= its match and thumb for that profile");
+        }).WithSummary("One title").WithDescription("With ?profile= its match and thumb for that profile.");
 
         api.MapGet("/titles/{id:int}/similar", async Task<Results<Ok<IReadOnlyList<SimilarTitleDto>>, ProblemHttpResult, ValidationProblem>> (
             int id, string? profile, string? count, TitleDetailService titles, IRecommender recommender, CancellationToken ct) =>
@@ -225,14 +225,14 @@ public static class ApiEndpoints
             // Without a profile the titles are scored for a newcomer, so no match is claimed.
             var similar = await titles.SimilarAsync(id, profileId ?? -1, take, ct);
             return TypedResults.Ok<IReadOnlyList<SimilarTitleDto>>([.. similar.Select(c => new SimilarTitleDto(c.Title.Id, c.Title.Name, c.Title.Year, c.Title.GenreName, profileId is null ? null : c.MatchPercent))]);
-        }).WithSummary("Titles watched by the same viewers; with ?profile= their match for that profile");
+        }).WithSummary("Similar titles").WithDescription("Titles watched by the same viewers (count 1 to 50, 12 by default); with ?profile= their match for that profile.");
     }
 
     private static void MapLayouts(RouteGroupBuilder api)
     {
         api.MapGet("/layouts", async (LayoutLibrary layouts, CancellationToken ct) =>
             TypedResults.Ok<IReadOnlyList<LayoutDto>>([.. (await layouts.ListAsync(ct)).Select(LayoutDto.From)]))
-            .WithSummary("Every layout: the built-ins first, then the team's");
+            .WithSummary("List layouts").WithDescription("The built-in layouts first, then the team's.");
 
         api.MapGet("/layouts/{idOrSlug}", async Task<Results<Ok<LayoutDto>, ProblemHttpResult>> (string idOrSlug, HttpResponse response, LayoutLibrary layouts, CancellationToken ct) =>
         {
@@ -243,7 +243,7 @@ public static class ApiEndpoints
 
             response.Headers.ETag = ETag(stored.Version);
             return TypedResults.Ok(LayoutDto.From(stored));
-        }).WithSummary("One layout by id or slug; the ETag is its version");
+        }).WithSummary("One layout").WithDescription("By id or slug; the ETag header is its version.");
 
         api.MapPost("/layouts", async Task<Results<Created<LayoutDto>, ValidationProblem, ProblemHttpResult>> (HttpRequest request, LayoutLibrary layouts, CancellationToken ct) =>
         {
@@ -257,7 +257,7 @@ public static class ApiEndpoints
             return result.Status == LayoutSaveStatus.Saved
                 ? TypedResults.Created($"{Prefix}/layouts/{result.Layout!.Id}", LayoutDto.From(result.Layout))
                 : TypedResults.ValidationProblem(result.Errors);
-        }).Accepts<HomeLayout>("application/json").WithSummary("Create a layout from its JSON document (docs/layout.schema.json)");
+        }).Accepts<HomeLayout>("application/json").WithSummary("Create a layout").WithDescription("The body is a layout document (docs/layout.schema.json). An invalid layout gets field-level errors and is not saved.");
 
         api.MapPut("/layouts/{id:int}", async Task<Results<Ok<LayoutDto>, ValidationProblem, ProblemHttpResult>> (int id, HttpRequest request, HttpResponse response, LayoutLibrary layouts, CancellationToken ct) =>
         {
@@ -299,7 +299,7 @@ public static class ApiEndpoints
                 default:
                     return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The layout changed since you read it", detail: result.Errors["$"][0]);
             }
-        }).Accepts<HomeLayout>("application/json").WithSummary("Replace a layout; send If-Match with its ETag so another editor's save is never overwritten");
+        }).Accepts<HomeLayout>("application/json").WithSummary("Update a layout").WithDescription("Send If-Match with its ETag so another editor's save is never overwritten (412). Built-in layouts are read-only (409).");
 
         api.MapDelete("/layouts/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, HttpContext context, LayoutLibrary layouts, CancellationToken ct) =>
         {
@@ -314,7 +314,7 @@ public static class ApiEndpoints
                 LayoutDeleteStatus.ReadOnly => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Built-in layouts are read-only", detail: "Built-in layouts cannot be deleted."),
                 _ => NoLayout(id.ToString(CultureInfo.InvariantCulture)),
             };
-        }).WithSummary("Delete a layout (not a built-in one); presenter only (X-Presenter-Key header)");
+        }).WithSummary("Delete a layout").WithDescription("Presenter only: send the X-Presenter-Key header. Built-in layouts cannot be deleted (409).");
     }
 
     private static ProblemHttpResult NotFound(string title, string detail) =>
