@@ -50,6 +50,7 @@ public static class WebServices
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<PlaybackService>();
         services.AddSingleton<LayoutLibrary>();
+        services.AddSingleton<ExperimentRunner>();
 
         services.AddPresenter();
         services.AddStreamingRateLimits(builder.Configuration);
