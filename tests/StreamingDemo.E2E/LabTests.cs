@@ -67,17 +67,17 @@ public sealed class LabTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Row 8: Something Different" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Unsaved changes" })).ToBeVisibleAsync();
 
-        var asked = 0;
+        var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         void Dismiss(object? sender, IDialog dialog)
         {
-            asked++;
+            asked.TrySetResult(dialog.Message);
             _ = dialog.DismissAsync();
         }
 
         page.Dialog += Dismiss;
         await page.GetByRole(AriaRole.Link, new() { Name = "Layouts", Exact = true }).ClickAsync();
+        Assert.Contains("unsaved changes", await asked.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Unsaved changes" })).ToBeVisibleAsync();
-        Assert.Equal(1, asked);
         Assert.Equal(editor, page.Url);
         await Expect(page.GetByRole(AriaRole.Listitem, new() { Name = "Row 8: Something Different" })).ToHaveCountAsync(0);
 
@@ -165,5 +165,39 @@ public sealed class LabScreenshots(SiteFixture site)
         await docs.GotoAsync("/api/docs");
         await Expect(docs.GetByText("/api/v1/profiles/{id}/home").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await docs.ScreenshotAsync(new() { Path = Path.Combine(folder, "api-docs-1280.png") });
+    }
+}
+
+/// <summary>The offline A/B (L3) from the page: run, watch the progress, read the result, reopen the saved run.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class ExperimentTests(SiteFixture site)
+{
+    [Fact]
+    public async Task AnExperimentRunsWithProgressShowsItsFiguresAndIsSavedToReopen()
+    {
+        var page = await site.NewPageAsync();
+        await page.OpenAsync("/lab/experiments");
+        var sample = page.GetByLabel("Profiles sampled");
+        await sample.FillAsync("60");
+        await sample.PressAsync("Tab");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run experiment" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Netflix-style vs Genre shelves" })).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/lab/experiments/\\d+$"), new() { Timeout = 120_000 });
+        var table = page.GetByRole(AriaRole.Table);
+        await Expect(table.GetByRole(AriaRole.Row, new() { Name = "Expected plays per page" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("60 profiles,")).ToBeVisibleAsync();
+        var figures = await table.GetByRole(AriaRole.Row, new() { Name = "Expected plays per page" }).InnerTextAsync();
+        var saved = page.Url;
+
+        await page.OpenAsync("/lab/experiments");
+        await page.GetByRole(AriaRole.List, new() { Name = "Saved runs" }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(saved);
+        Assert.Equal(figures, await page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row, new() { Name = "Expected plays per page" }).InnerTextAsync());
+
+        var folder = Environment.GetEnvironmentVariable("STREAMINGDEMO_SCREENSHOTS") is { Length: > 0 } target ? target : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "lab-experiment-1440.png"), FullPage = true });
     }
 }
