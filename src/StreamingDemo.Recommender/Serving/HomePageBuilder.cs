@@ -19,7 +19,7 @@ internal sealed class HomePageBuilder(RecommenderModel model)
         var state = scorer.State;
         var spec = request.Layout ?? BuiltInLayouts.NetflixStyle;
         var layout = spec.For(request.Device);
-        var random = new Random(HashCode.Combine(request.ProfileId, request.Visit, model.DataVersion.Length));
+        var random = new Random(StableSeed.ForPage(request.ProfileId, request.Visit, model.DataVersion));
         var pool = scorer.Ranked(model.CandidatePool);
         var exploration = ExplorationCandidates(scorer, pool, random);
         var resuming = request.ContinueWatching.Select(c => model.Catalog.TryTitle(c.TitleId, out var t) ? t : -1).Where(t => t >= 0).ToHashSet();

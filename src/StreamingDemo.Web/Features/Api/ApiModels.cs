@@ -16,8 +16,11 @@ public sealed record ProfileDto(int Id, string Name, bool IsKids, string TasteSu
 
 public sealed record ProfilePageDto(IReadOnlyList<ProfileDto> Items, int TotalCount, int Page, int PageSize, int PageCount);
 
-/// <summary>One card: the title, its match for the profile (the number the site shows) and the evidence behind it.</summary>
-public sealed record CardDto(int TitleId, string Name, TitleKind Kind, int Year, string Maturity, string Genre, int MatchPercent, double? Progress, ThumbRating? Thumb, Explanation Explanation)
+/// <summary>
+/// One card: the title, its match for the profile exactly as the site shows it (null where the site shows none: below 50 %,
+/// exploration cards, Continue Watching) and the evidence behind it (matchProbability is always there).
+/// </summary>
+public sealed record CardDto(int TitleId, string Name, TitleKind Kind, int Year, string Maturity, string Genre, int? MatchPercent, double? Progress, ThumbRating? Thumb, Explanation Explanation)
 {
     public static CardDto From(HomeCard card) => new(card.Title.Id, card.Title.Name, card.Title.Kind, card.Title.Year, card.Title.Maturity, card.Title.GenreName,
         card.MatchPercent, card.Progress, card.Thumb, card.Explanation);
@@ -33,11 +36,11 @@ public sealed record HomePageDto(int ProfileId, DeviceType Device, string Layout
 }
 
 public sealed record TitleDto(int Id, string Name, TitleKind Kind, int Year, string Maturity, int RuntimeMinutes, string Genre, int Seasons, string Synopsis,
-    IReadOnlyList<string> MicroGenres, IReadOnlyList<CreditView> Credits, IReadOnlyList<EpisodeView> Episodes, int? MatchPercent, ThumbRating? Thumb)
+    IReadOnlyList<string> MicroGenres, IReadOnlyList<CreditGroup> Credits, IReadOnlyList<EpisodeView> Episodes, int? MatchPercent, ThumbRating? Thumb)
 {
     public static TitleDto From(TitleDetail detail) => new(detail.Card.Id, detail.Card.Name, detail.Card.Kind, detail.Card.Year, detail.Card.Maturity,
         detail.Card.RuntimeMinutes, detail.Card.GenreName, detail.Card.Seasons, detail.Synopsis, [.. detail.Tags.Select(t => t.Name)], detail.Credits,
-        detail.Episodes, detail.Match?.MatchPercent, detail.Thumb);
+        detail.Episodes, detail.Match?.ShownMatchPercent, detail.Thumb);
 }
 
 public sealed record SimilarTitleDto(int TitleId, string Name, int Year, string Genre, int? MatchPercent);
