@@ -5,12 +5,16 @@ using StreamingDemo.Data;
 using StreamingDemo.Recommender;
 using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Components;
+using StreamingDemo.Web.Features.Api;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
 using StreamingDemo.Web.Features.Feedback;
+using StreamingDemo.Web.Features.Lab;
 using StreamingDemo.Web.Features.Onboarding;
 using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
+using StreamingDemo.Web.Features.Presenter;
+using StreamingDemo.Web.Features.Security;
 using StreamingDemo.Web.Features.Titles;
 
 namespace StreamingDemo.Web;
@@ -25,6 +29,7 @@ public static class WebServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddApi();
 
         services.AddStreamingData(builder.Environment.ContentRootPath);
         services.AddStoreInitializer();
@@ -44,6 +49,11 @@ public static class WebServices
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<PlaybackService>();
+        services.AddSingleton<LayoutLibrary>();
+        services.AddSingleton<ExperimentRunner>();
+
+        services.AddPresenter();
+        services.AddStreamingRateLimits(builder.Configuration);
         return builder;
     }
 
@@ -72,13 +82,23 @@ public static class WebServices
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Friendly pages only for pages a browser navigates to: a form post or an API call keeps its status and body,
+        // and re-executing a POST would run antiforgery a second time on a page endpoint.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseSharedAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapArtEndpoints();
         app.MapProfileEndpoints();
+        app.MapPresenterEndpoints();
+        app.MapApiDocuments();
+        app.MapApiEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

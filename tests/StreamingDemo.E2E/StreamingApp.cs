@@ -17,6 +17,9 @@ public sealed class StreamingApp(Action<IServiceCollection>? configureServices =
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "streamingdemo-e2e-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The presenter key the test site is configured with (API calls send it as X-Presenter-Key).</summary>
+    public const string PresenterKey = "e2e-presenter-key-for-tests";
+
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>The status the store initializer reports to; completes its store-ready task when seeding is done.</summary>
@@ -63,6 +66,7 @@ public sealed class StreamingApp(Action<IServiceCollection>? configureServices =
     {
         builder.UseSetting("Store:DatabasePath", Path.Combine(directory, "streaming.db"));
         builder.UseSetting("Store:Preset", preset);
+        builder.UseSetting("Presenter:Key", PresenterKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         if (configureServices is not null)
