@@ -1,4 +1,5 @@
 using StreamingDemo.Data.Seeding;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using StreamingDemo.Data;
@@ -7,6 +8,7 @@ using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Components;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
+using StreamingDemo.Web.Features.Health;
 using StreamingDemo.Web.Features.Onboarding;
 using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
@@ -45,6 +47,8 @@ public static class WebServices
 
         services.AddPresenter();
         services.AddStreamingRateLimits(builder.Configuration);
+        services.AddStreamingHealthChecks();
+        builder.AddRequestLimits();
         return builder;
     }
 
@@ -65,6 +69,21 @@ public static class WebServices
         });
     }
 
+    /// <summary>
+    /// Friendly status pages only for pages a browser navigates to: a form post or an API call keeps its status and body,
+    /// and re-executing a POST would run antiforgery a second time on a page endpoint.
+    /// </summary>
+    private static void UseFriendlyStatusPagesForNavigationsOnly(this WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            }
+
+            return next(context);
+        });
+
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -73,11 +92,9 @@ public static class WebServices
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
-        // Friendly pages only for pages a browser navigates to: a form post or an API call keeps its status and body,
-        // and re-executing a POST would run antiforgery a second time on a page endpoint.
-        app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseFriendlyStatusPagesForNavigationsOnly();
+        app.UseSecurityHeaders();
         app.UseSharedAssets();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -88,7 +105,9 @@ public static class WebServices
         app.MapArtEndpoints();
         app.MapProfileEndpoints();
         app.MapPresenterEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHealthEndpoints();
+        // Framing is refused by the site-wide Content-Security-Policy (SecurityHeaders), so Blazor adds no second one.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using StreamingDemo.Web.Art;
+using StreamingDemo.Web.Features.Security;
 using StreamingDemo.Data;
 using StreamingDemo.Data.Entities;
 using StreamingDemo.Domain;
@@ -17,7 +19,7 @@ public sealed record NewProfile(string Name, string AvatarKey, IReadOnlyCollecti
 }
 
 /// <summary>Creates profiles through onboarding: the picks are stored as likes and folded into recommendations at once (cold start).</summary>
-public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, IRecommender recommender, TimeProvider clock)
+public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, IRecommender recommender, IArtworkStyles artwork, TimeProvider clock)
 {
     public const int TitlesPerGenre = 24;
 
@@ -41,10 +43,16 @@ public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> cont
     public async Task<int> CreateAsync(NewProfile request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var name = request.Name?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > NewProfile.MaxNameLength)
+        var checkedName = UserText.CheckName(request.Name, NewProfile.MaxNameLength);
+        if (!checkedName.IsValid)
         {
-            throw new ArgumentException($"A name of 1 to {NewProfile.MaxNameLength} characters is needed.", nameof(request));
+            throw new ArgumentException(checkedName.Error, nameof(request));
+        }
+
+        var name = checkedName.Value;
+        if (!artwork.Avatars.Any(a => a.Key == request.AvatarKey))
+        {
+            throw new ArgumentException("Choose one of the pictures shown.", nameof(request));
         }
 
         var picks = request.PickedTitleIds.Distinct().ToList();
