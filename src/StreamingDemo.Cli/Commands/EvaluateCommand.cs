@@ -96,8 +96,7 @@ public static class EvaluateCommand
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Seeding {preset.Name} (seed {seed}) into {path}…");
             }
 
-            await DatabaseSeeder.SeedAsync(path + ".partial", preset, seed);
-            StoreFiles.Move(path + ".partial", path);
+            await DatabaseSeeder.SeedAsync(path, preset, seed);
         }
 
         return (path, $"{preset.Name} (seed {seed})");

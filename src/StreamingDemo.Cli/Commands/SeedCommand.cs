@@ -19,7 +19,6 @@ public static class SeedCommand
 
         var seed = options.GetInt("--seed", 42);
         var path = Path.GetFullPath(options.Get("--db") ?? Path.Combine("data", $"{preset.Name}-{seed}.db"));
-        var partial = path + ".partial";
 
         SeedSummary summary = null!;
         var stages = new List<(string Stage, TimeSpan At)>();
@@ -39,9 +38,8 @@ public static class SeedCommand
                     task.Description = $"{preset.Name}: {p.Stage}";
                     task.Value = p.Percent;
                 });
-                // Seed beside the target and move it into place only when complete, as the web app's first run does.
-                summary = await DatabaseSeeder.SeedAsync(partial, preset, seed, progress);
-                StoreFiles.Move(partial, path);
+                // Built beside the target and moved into place only when complete, as the web app's first run does.
+                summary = await DatabaseSeeder.SeedAsync(path, preset, seed, progress);
                 task.Value = 100;
             });
 
