@@ -11,6 +11,7 @@ using StreamingDemo.Web.Features.Catalog;
 using StreamingDemo.Web.Features.Health;
 using StreamingDemo.Web.Features.Feedback;
 using StreamingDemo.Web.Features.Onboarding;
+using StreamingDemo.Web.Features.Operations;
 using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
 using StreamingDemo.Web.Features.Presenter;
@@ -50,6 +51,13 @@ public static class WebServices
         services.AddSingleton<PlaybackService>();
 
         services.AddPresenter();
+        services.AddSingleton<StoreEvents>();
+        services.AddSingleton<DemoReset>();
+        services.AddOptions<JoinOptions>().BindConfiguration(JoinOptions.SectionName)
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
+                "Join:PublicUrl must be an absolute http or https address.")
+            .ValidateOnStart();
+        services.AddSingleton<JoinLink>();
         services.AddStreamingRateLimits(builder.Configuration);
         services.AddStreamingHealthChecks();
         builder.AddRequestLimits();
@@ -110,6 +118,8 @@ public static class WebServices
         app.MapProfileEndpoints();
         app.MapPresenterEndpoints();
         app.MapHealthEndpoints();
+        app.MapAdminEndpoints();
+        app.MapJoinEndpoints();
         // Framing is refused by the site-wide Content-Security-Policy (SecurityHeaders), so Blazor adds no second one.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
