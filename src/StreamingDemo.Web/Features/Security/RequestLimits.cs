@@ -17,6 +17,9 @@ public static class RequestLimits
     /// <summary>One form field (a name, a key); longer values are refused before they reach a handler.</summary>
     public const int FormValueLength = 16 * 1024;
 
+    /// <summary>Deepest JSON an API body may nest; deeper documents are refused with 400 before any handler runs.</summary>
+    public const int JsonDepth = 32;
+
     /// <summary>One circuit message (a typed name, a click): Blazor's own default, stated here so it is not raised by accident.</summary>
     public const long CircuitMessageBytes = 32 * 1024;
 
@@ -36,6 +39,7 @@ public static class RequestLimits
             form.MultipartBodyLengthLimit = UploadBytes;
         });
         builder.Services.AddSignalR(hub => hub.MaximumReceiveMessageSize = CircuitMessageBytes);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.MaxDepth = JsonDepth);
         return builder;
     }
 }
