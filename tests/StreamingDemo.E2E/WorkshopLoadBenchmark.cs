@@ -102,7 +102,7 @@ public sealed class WorkshopLoadBenchmark
                     progressWritten[session.SessionId!.Value] = position;
                 }
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            catch (Exception error) when (!cancel.IsCancellationRequested)
             {
                 errors.Add(error.GetType().Name + ": " + error.Message);
             }

@@ -104,7 +104,7 @@ public sealed class FeedbackServiceTests(SeededStore seeded) : IAsyncLifetime
     public async Task OnboardingPicksGoThroughTheFeedbackServiceAsSavedLikes()
     {
         var artwork = new VocabularyArtworkStyles();
-        var onboarding = new OnboardingService(store.Contexts, new CatalogService(store.Contexts, artwork), feedback, artwork, TimeProvider.System);
+        var onboarding = new OnboardingService(store.Contexts, new CatalogService(store.Contexts, artwork), feedback, artwork, new Features.Operations.StoreEvents(), TimeProvider.System);
         await using var db = await store.Contexts.CreateDbContextAsync(Cancel);
         var picks = await db.Titles.OrderBy(t => t.Id).Select(t => t.Id).Take(3).ToListAsync(Cancel);
 

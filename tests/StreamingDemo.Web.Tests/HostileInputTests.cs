@@ -65,6 +65,22 @@ public sealed class UserTextTests
         Assert.Equal(searched, UserText.CleanSearch(typed));
 
     [Fact]
+    public void NoPageOrComponentRendersTextAsMarkup()
+    {
+        var web = Path.Combine(ProductionDefaultsTests.RepositoryRoot(), "src", "StreamingDemo.Web");
+        var uses = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line.Trim())))
+            .Where(l => l.Text.Contains("MarkupString", StringComparison.Ordinal) && !l.Text.StartsWith("///", StringComparison.Ordinal))
+            .Select(l => $"{l.File}:{l.Line}")
+            .ToList();
+
+        Assert.Empty(uses);
+    }
+
+    [Fact]
     public void VeryLongSearchTextIsCutToAHundredCharacters() =>
         Assert.Equal(new string('x', 100), UserText.CleanSearch(new string('x', 1_000_000)));
 }

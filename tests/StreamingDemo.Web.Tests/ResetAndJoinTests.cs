@@ -78,6 +78,9 @@ public sealed class ResetTests
         var seededModel = recommender.Status.ModelVersion;
         var replaced = new List<string>();
         site.Services.GetRequiredService<StoreEvents>().Replaced += replaced.Add;
+        var onboarding = site.Services.GetRequiredService<OnboardingService>();
+        var offered = await onboarding.GetPickGroupsAsync(Cancel);
+        Assert.Same(offered, await onboarding.GetPickGroupsAsync(Cancel));
 
         // Attendees onboard, thumb and watch.
         var ada = await OnboardAsync(site, "Attendee Ada");
@@ -99,6 +102,10 @@ public sealed class ResetTests
         Assert.True(recommender.Status.IsReady);
         Assert.Equal(seededModel.Split('@')[0], recommender.Status.ModelVersion.Split('@')[0]);
         Assert.Equal(["reset"], replaced);
+        // The shows offered at onboarding are worked out again for the new store (and come out the same: same seed).
+        var offeredAfter = await onboarding.GetPickGroupsAsync(Cancel);
+        Assert.NotSame(offered, offeredAfter);
+        Assert.Equal(offered.Select(g => (g.Genre, string.Join(",", g.Titles.Select(t => t.Id)))), offeredAfter.Select(g => (g.Genre, string.Join(",", g.Titles.Select(t => t.Id)))));
         using var ready = await browser.GetAsync("/health/ready", Cancel);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("wal", await JournalModeAsync(site.DatabasePath));
