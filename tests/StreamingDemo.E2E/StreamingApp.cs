@@ -22,9 +22,6 @@ public sealed class StreamingApp(Action<IServiceCollection>? configureServices =
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
-    /// <summary>The presenter key the first run generated beside this site's database.</summary>
-    public string PresenterKey => File.ReadAllText(Path.Combine(directory, "presenter.key")).Trim();
-
     /// <summary>The status the store initializer reports to; completes its store-ready task when seeding is done.</summary>
     public FirstRunStatus FirstRun => Services.GetRequiredService<FirstRunStatus>();
 
