@@ -40,7 +40,7 @@ public sealed record Explanation(
 public sealed record RecommendedTitle(int TitleId, double Match, Explanation Explanation)
 {
     /// <summary>
-    /// Below this match no % is shown (docs/decisions/0015): less than an even chance that the profile enjoys the title once
+    /// Below this match no % is shown (docs/decisions/0016): less than an even chance that the profile enjoys the title once
     /// started, and a card saying "31% match" reads as a warning rather than a recommendation.
     /// </summary>
     public const double ShownMatchThreshold = 0.50;

@@ -3,7 +3,7 @@ using StreamingDemo.Domain;
 namespace StreamingDemo.Recommender.Tests;
 
 /// <summary>
-/// The continuity rule (docs/decisions/0015): as evidence arrives, the match % of the titles a profile keeps seeing at the top
+/// The continuity rule (docs/decisions/0016): as evidence arrives, the match % of the titles a profile keeps seeing at the top
 /// moves smoothly. The story is the one a presenter walks: onboard with three picks, play the first title for ten seconds, come
 /// back home.
 /// </summary>

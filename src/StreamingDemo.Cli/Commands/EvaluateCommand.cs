@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using StreamingDemo.Data;
 using StreamingDemo.Data.Seeding;
@@ -15,29 +17,44 @@ namespace StreamingDemo.Cli.Commands;
 /// <summary>`evaluate [--db PATH | --preset demo --seed N] [--protocol random-80-20|leave-last-out] [--json]`.</summary>
 public static class EvaluateCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    private static readonly Dictionary<string, EvaluationProtocol> Protocols = new(StringComparer.Ordinal)
     {
-        var options = new CommandLine(args, ["--db", "--preset", "--seed", "--protocol"], ["--json"]);
-        var json = options.Has("--json");
-        var protocol = (options.Get("--protocol") ?? "random-80-20") switch
-        {
-            "random-80-20" => EvaluationProtocol.Random8020,
-            "leave-last-out" => EvaluationProtocol.LeaveLastOut,
-            var other => throw new CommandLineException($"Unknown protocol '{other}'. Use random-80-20 or leave-last-out."),
-        };
+        ["random-80-20"] = EvaluationProtocol.Random8020,
+        ["leave-last-out"] = EvaluationProtocol.LeaveLastOut,
+    };
 
-        var (path, dataset) = await ResolveStoreAsync(options, json);
-        var store = new StoreLocation(path);
-        var snapshot = await new SqliteInteractionSource(store).LoadSnapshotAsync();
-        var truth = await new SqliteGroundTruthSource(store).LoadAsync();
-        // The same "Recommender" options the web app binds; environment variables (Recommender__Factors=64) override them.
-        var recommender = new RecommenderOptions { Seed = options.GetInt("--seed", 42) };
-        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(RecommenderOptions.SectionName).Bind(recommender);
+    public static Command Create()
+    {
+        var dbOption = new Option<FileInfo>("--db") { Description = "Evaluate this store (else the preset's, seeded when missing)", HelpName = "PATH" };
+        dbOption.AcceptExistingOnly();
+        var presetOption = new Option<string>("--preset") { Description = "Preset to seed and evaluate when no --db is given", DefaultValueFactory = _ => SeedPresets.Demo.Name };
+        presetOption.AcceptOnlyFromAmong([.. SeedPresets.Names]);
+        var seedOption = new Option<int>("--seed") { Description = "Seed of the preset and of training", DefaultValueFactory = _ => 42, HelpName = "N" };
+        var protocolOption = new Option<string>("--protocol") { Description = "How interactions are held out", DefaultValueFactory = _ => "random-80-20" };
+        protocolOption.AcceptOnlyFromAmong([.. Protocols.Keys]);
+        var jsonOption = new Option<bool>("--json") { Description = "Print the report as JSON, without progress" };
+        var command = new Command("evaluate", "Measure the recommender offline against baselines and the planted truth")
+        {
+            dbOption, presetOption, seedOption, protocolOption, jsonOption,
+        };
+        return command.WithAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(dbOption)?.FullName, SeedPresets.Get(parse.GetValue(presetOption)!), parse.GetValue(seedOption),
+            Protocols[parse.GetValue(protocolOption)!], parse.GetValue(jsonOption), cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(string? db, SeedPreset preset, int seed, EvaluationProtocol protocol, bool json, CancellationToken cancellationToken)
+    {
+        var (path, dataset) = db is not null ? (db, Path.GetFileName(db)) : await SeedPresetAsync(preset, seed, json, cancellationToken);
+        // The site's own composition and "Recommender" options; environment variables (Recommender__Factors=64) set them, --seed the training seed.
+        await using var services = CliServices.For(path, (RecommenderOptions.SectionName + ":" + nameof(RecommenderOptions.Seed), seed.ToString(CultureInfo.InvariantCulture)));
+        var snapshot = await services.GetRequiredService<IInteractionSource>().LoadSnapshotAsync(cancellationToken);
+        var truth = await new SqliteGroundTruthSource(services.GetRequiredService<StoreLocation>()).LoadAsync(cancellationToken);
+        var recommender = services.GetRequiredService<IOptions<RecommenderOptions>>().Value;
 
         EvaluationReport report = null!;
         if (json)
         {
-            report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender);
+            report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, ct: cancellationToken);
             Console.WriteLine(ToJson(report).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return 0;
         }
@@ -51,7 +68,7 @@ public static class EvaluateCommand
                     task.Description = p.Stage;
                     task.Value = p.Fraction * 100;
                 });
-                report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, progress);
+                report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, progress, cancellationToken);
                 task.Value = 100;
                 return Task.CompletedTask;
             });
@@ -76,55 +93,20 @@ public static class EvaluateCommand
         return 0;
     }
 
-    private static async Task<(string Path, string Dataset)> ResolveStoreAsync(CommandLine options, bool quiet)
+    private static async Task<(string Path, string Dataset)> SeedPresetAsync(SeedPreset preset, int seed, bool quiet, CancellationToken cancellationToken)
     {
-        if (options.Get("--db") is { } db)
-        {
-            var full = Path.GetFullPath(db);
-            return File.Exists(full) ? (full, Path.GetFileName(full)) : throw new CommandLineException($"No database at {full}.");
-        }
-
-        var presetName = options.Get("--preset") ?? SeedPresets.Demo.Name;
-        if (!SeedPresets.TryGet(presetName, out var preset))
-        {
-            throw new CommandLineException($"Unknown preset '{presetName}'. Use one of: {string.Join(", ", SeedPresets.Names)}.");
-        }
-
-        var seed = options.GetInt("--seed", 42);
         var path = Path.GetFullPath(Path.Combine("data", $"{preset.Name}-{seed}.db"));
-        if (!await IsCompleteAsync(path))
+        if (!await StoreFiles.IsCompleteAsync(path, cancellationToken))
         {
             if (!quiet)
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Seeding {preset.Name} (seed {seed}) into {path}…");
             }
 
-            await DatabaseSeeder.SeedAsync(path + ".partial", preset, seed);
-            StoreFiles.Move(path + ".partial", path);
+            await DatabaseSeeder.SeedAsync(path, preset, seed, cancellationToken: cancellationToken);
         }
 
         return (path, $"{preset.Name} (seed {seed})");
-    }
-
-    private static async Task<bool> IsCompleteAsync(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return false;
-        }
-
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new StoreLocation(path).ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Meta WHERE Key = 'seed.completed'";
-        try
-        {
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            return false;
-        }
     }
 
     private static void WriteCalibration(string title, CalibrationReport report)

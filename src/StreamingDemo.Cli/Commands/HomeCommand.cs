@@ -1,9 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using StreamingDemo.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StreamingDemo.Domain;
 using StreamingDemo.Recommender;
 using StreamingDemo.Recommender.Serving;
@@ -13,40 +13,37 @@ namespace StreamingDemo.Cli.Commands;
 
 /// <summary>
 /// `home --db PATH --profile ID [--device desktop|tv|tablet|phone] [--visit N]`: the recommendation rows the site composes for
-/// a profile, as JSON, from the model the site would serve (the saved one in models/, or trained and saved like a first run).
-/// Continue Watching comes from the site's viewing store and is not part of it. Two runs on one store print the same page.
+/// a profile, as JSON, from the model the site would serve (the saved one in the model directory, or trained and saved like a
+/// first run). Continue Watching comes from the site's viewing store and is not part of it. Two runs on one store print the same page.
 /// </summary>
 public static class HomeCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var options = new CommandLine(args, ["--db", "--profile", "--device", "--visit"]);
-        var path = Path.GetFullPath(options.Get("--db") ?? throw new CommandLineException("home needs --db PATH."));
-        if (!File.Exists(path))
+        var dbOption = CommandLine.ExistingFile("--db", "The store whose model serves the page");
+        var profileOption = new Option<int>("--profile") { Description = "The profile whose page is composed", Required = true, HelpName = "ID" };
+        var deviceOption = new Option<DeviceType>("--device") { Description = "The device the page is composed for", DefaultValueFactory = _ => DeviceType.Desktop };
+        var visitOption = new Option<int>("--visit") { Description = "The visit number (re-permutation between visits)", HelpName = "N" };
+        var command = new Command("home", "Print a profile's home page rows as JSON, from the model the site would serve")
         {
-            throw new CommandLineException($"No database at {path}.");
-        }
+            dbOption, profileOption, deviceOption, visitOption,
+        };
+        return command.WithAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(dbOption)!.FullName, parse.GetValue(profileOption), parse.GetValue(deviceOption), parse.GetValue(visitOption), cancellationToken));
+    }
 
-        var profileId = options.GetInt("--profile", -1);
-        var device = options.Get("--device") ?? "desktop";
-        if (!Enum.TryParse<DeviceType>(device, ignoreCase: true, out var deviceType) || !Enum.IsDefined(deviceType))
-        {
-            throw new CommandLineException($"Unknown device '{device}'. Use desktop, tv, tablet or phone.");
-        }
-
-        var visit = options.GetInt("--visit", 0);
-        var snapshot = await new SqliteInteractionSource(new StoreLocation(path)).LoadSnapshotAsync();
+    private static async Task<int> RunAsync(string path, int profileId, DeviceType device, int visit, CancellationToken cancellationToken)
+    {
+        await using var services = CliServices.For(path);
+        var snapshot = await services.GetRequiredService<IInteractionSource>().LoadSnapshotAsync(cancellationToken);
         if (!snapshot.Profiles.Any(p => p.Id == profileId))
         {
             throw new CommandLineException($"No profile {profileId} in {path}; home needs --profile ID of an existing profile.");
         }
 
-        var recommenderOptions = new RecommenderOptions();
-        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(RecommenderOptions.SectionName).Bind(recommenderOptions);
-        var store = new ModelStore(recommenderOptions.ModelDirectory is { Length: > 0 } directory ? directory : Path.Combine(Path.GetDirectoryName(path)!, "models"),
-            NullLogger<ModelStore>.Instance);
-        var recommender = ModelTraining.LoadOrTrain(snapshot, recommenderOptions, store, out var loaded);
-        var page = recommender.ComposeHomePage(new HomePageRequest(profileId, deviceType, [], visit));
+        var options = services.GetRequiredService<IOptions<RecommenderOptions>>().Value;
+        var recommender = ModelTraining.LoadOrTrain(snapshot, options, services.GetRequiredService<ModelStore>(), out var loaded);
+        var page = recommender.ComposeHomePage(new HomePageRequest(profileId, device, [], visit));
         var json = new JsonObject
         {
             ["profile"] = page.ProfileId,

@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CsvHelper;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using StreamingDemo.Data.Entities;
 using StreamingDemo.Data.Seeding;
 using StreamingDemo.Domain;
 
@@ -63,60 +62,48 @@ public static partial class MovieLensImporter
         var users = ratings.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Min(r => r.At));
         var referenceDate = ratings.Max(r => r.At);
 
-        var partial = databasePath + ".partial";
-        StoreFiles.Delete(partial);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString();
-        try
+        await using var store = await StoreBuilder.CreateAsync(databasePath, cancellationToken);
+        store.AddGenres(genres.Select(g => new Genre { Id = g.Id, Slug = Slug(g.Name), Name = g.Name }));
+        // MovieLens has no micro-genres; each genre doubles as one so tag rows and community names still work.
+        store.AddMicroGenres(genres.Select(g => new MicroGenre { Id = g.Id, Slug = Slug(g.Name), Name = g.Name, GenreId = g.Id }));
+        store.AddTitles([.. movies.Values.OrderBy(m => m.Id).Select(m =>
         {
-            await using (var context = new StreamingDbContext(new DbContextOptionsBuilder<StreamingDbContext>().UseSqlite(connectionString).Options))
+            var linked = (m.Genres.Count > 0 ? m.Genres : [unknownGenre]).Distinct(StringComparer.Ordinal).Select(g => genreId[g]).ToList();
+            return new Title
             {
-                await context.Database.MigrateAsync(cancellationToken);
-            }
-
-            await using (var connection = new SqliteConnection(connectionString))
-            {
-                await connection.OpenAsync(cancellationToken);
-                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                var writer = new BulkWriter(connection, transaction);
-                writer.Insert("Genres", ["Id", "Slug", "Name", "IsKids"], genres,
-                    (p, g) => BulkWriter.Bind(p, g.Id, Slug(g.Name), g.Name, false));
-                // MovieLens has no micro-genres; each genre doubles as one so tag rows and community names still work.
-                writer.Insert("MicroGenres", ["Id", "Slug", "Name", "GenreId"], genres, (p, g) => BulkWriter.Bind(p, g.Id, Slug(g.Name), g.Name, g.Id));
-                var titles = movies.Values.OrderBy(m => m.Id).ToList();
-                writer.Insert("Titles", ["Id", "Name", "Kind", "Year", "RuntimeMinutes", "Maturity", "Synopsis", "PrimaryGenreId", "AddedAt", "IsKids", "ArtworkTheme"], titles,
-                    (p, m) => BulkWriter.Bind(p, m.Id, m.Name, (int)TitleKind.Movie, m.Year, RuntimeMinutes, "NR", string.Empty,
-                        genreId[m.Genres.Count > 0 ? m.Genres[0] : unknownGenre], AddedAt(m, referenceDate).Ticks, false, "default"));
-                var links = titles.SelectMany(m => (m.Genres.Count > 0 ? m.Genres : [unknownGenre]).Distinct(StringComparer.Ordinal).Select(g => (m.Id, Genre: genreId[g]))).ToList();
-                writer.Insert("TitleGenres", ["TitleId", "GenreId"], links, (p, l) => BulkWriter.Bind(p, l.Id, l.Genre));
-                writer.Insert("TitleTags", ["TitleId", "MicroGenreId"], links, (p, l) => BulkWriter.Bind(p, l.Id, l.Genre));
-                writer.Insert("Profiles", ["Id", "Name", "Avatar", "IsKids", "IsFeatured", "IsSeeded", "CreatedAt"], users.OrderBy(u => u.Key),
-                    (p, u) => BulkWriter.Bind(p, u.Key, $"User {u.Key.ToString(CultureInfo.InvariantCulture)}", "default", false, false, true, u.Value.Ticks));
-                writer.Insert("ProfileDevices", ["ProfileId", "Device"], users.Keys.Order(), (p, u) => BulkWriter.Bind(p, u, (int)DeviceType.Desktop));
-                var sessionId = 0L;
-                writer.Insert("ViewingSessions", ["Id", "ProfileId", "TitleId", "EpisodeId", "Device", "StartedAt", "StartPositionSeconds", "EndPositionSeconds", "Completed"], ratings,
-                    (p, r) => BulkWriter.Bind(p, ++sessionId, r.UserId, r.MovieId, null, (int)DeviceType.Desktop, r.At.Ticks, 0, RuntimeMinutes * 60, true));
-                var thumbs = ratings.Select(r => (r.UserId, r.MovieId, r.At, Rating: Thumb(r.Stars, options))).Where(t => t.Rating is not null).ToList();
-                writer.Insert("Thumbs", ["ProfileId", "TitleId", "Rating", "At"], thumbs, (p, t) => BulkWriter.Bind(p, t.UserId, t.MovieId, (int)t.Rating!.Value, t.At.Ticks));
-                var meta = new (string Key, string Value)[]
-                {
-                    ("seed.preset", "import"),
-                    ("seed.seed", "0"),
-                    ("seed.referenceDate", referenceDate.ToString("O", CultureInfo.InvariantCulture)),
-                    ("import.source", $"{Path.GetFileName(ratingsPath)}, {Path.GetFileName(moviesPath)}"),
-                    (DatabaseSeeder.CompletedKey, "true"),
-                };
-                writer.Insert("Meta", ["Key", "Value"], meta, (p, m) => BulkWriter.Bind(p, m.Key, m.Value));
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            StoreFiles.Move(partial, databasePath);
-        }
-        catch
+                Id = m.Id,
+                Name = m.Name,
+                Kind = TitleKind.Movie,
+                Year = m.Year,
+                RuntimeMinutes = RuntimeMinutes,
+                Maturity = "NR",
+                Synopsis = string.Empty,
+                PrimaryGenreId = genreId[m.Genres.Count > 0 ? m.Genres[0] : unknownGenre],
+                AddedAt = AddedAt(m, referenceDate),
+                ArtworkTheme = "default",
+                Genres = [.. linked.Select(g => new TitleGenre { TitleId = m.Id, GenreId = g })],
+                Tags = [.. linked.Select(g => new TitleTag { TitleId = m.Id, MicroGenreId = g })],
+            };
+        })]);
+        store.AddProfiles([.. users.OrderBy(u => u.Key).Select(u => new Profile
         {
-            StoreFiles.Delete(partial);
-            throw;
-        }
+            Id = u.Key,
+            Name = $"User {u.Key.ToString(CultureInfo.InvariantCulture)}",
+            Avatar = "default",
+            IsSeeded = true,
+            CreatedAt = u.Value,
+            Devices = [new ProfileDevice { ProfileId = u.Key, Device = DeviceType.Desktop }],
+        })]);
+        store.AddViewingSessions([.. ratings.Select(r => new GeneratedSession(r.UserId, r.MovieId, 0, DeviceType.Desktop, r.At.Ticks, 0, RuntimeMinutes * 60, true))]);
+        store.AddThumbs(ratings.Select(r => (r.UserId, r.MovieId, r.At, Rating: Thumb(r.Stars, options))).Where(t => t.Rating is not null)
+            .Select(t => new GeneratedThumb(t.UserId, t.MovieId, t.Rating!.Value, t.At.Ticks)));
+        await store.CompleteAsync(
+        [
+            ("seed.preset", "import"),
+            ("seed.seed", "0"),
+            ("seed.referenceDate", referenceDate.ToString("O", CultureInfo.InvariantCulture)),
+            ("import.source", $"{Path.GetFileName(ratingsPath)}, {Path.GetFileName(moviesPath)}"),
+        ], cancellationToken);
 
         return new MovieLensImportSummary(movies.Count, users.Count, ratings.Count, genres.Count, TimeProvider.System.GetElapsedTime(started));
     }

@@ -192,7 +192,7 @@ internal static class RecommenderTrainer
         var coViewing = parts?.CoViewing ?? CoViewingNeighbours.Train(matrix, options.Neighbours, ct);
         report(new TrainingProgress("Learning latent taste factors", 0.2));
         var factors = parts?.Factors ?? ImplicitFactorModel.Train(matrix, options,
-            new InlineProgress<double>(f => report(new TrainingProgress("Learning latent taste factors", 0.2 + 0.5 * f))), reuse?.Factors.ItemFactors, ct);
+            new SynchronousProgress<double>(f => report(new TrainingProgress("Learning latent taste factors", 0.2 + 0.5 * f))), reuse?.Factors.ItemFactors, ct);
         report(new TrainingProgress("Learning taste communities", 0.7));
         var tags = new MicroGenreAffinity(catalog);
         (int Community, float Weight)[][] memberships;
@@ -244,10 +244,4 @@ internal static class RecommenderTrainer
             CandidatePool = options.CandidatePool,
         };
     }
-}
-
-/// <summary>Reports on the calling thread, in order (System.Progress posts to the thread pool and can reorder).</summary>
-internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }
