@@ -29,8 +29,12 @@ internal static class LatencyProbe
         Report("thumb folded in + new home page", Measure(1000, i =>
         {
             var profile = profiles[i % profiles.Length];
-            var top = recommender.Rank(profile, 1)[0].TitleId;
-            recommender.Apply(new FeedbackEvent(profile, top, FeedbackKind.Thumb, DateTime.UnixEpoch, ThumbRating.Up));
+            // Each thumbed title becomes evidence and leaves the ranking: on a small store a kids profile can run out of titles.
+            if (recommender.Rank(profile, 1) is [var top, ..])
+            {
+                recommender.Apply(new FeedbackEvent(profile, top.TitleId, FeedbackKind.Thumb, DateTime.UnixEpoch, ThumbRating.Up));
+            }
+
             recommender.ComposeHomePage(new HomePageRequest(profile, DeviceType.Desktop, [], i));
         }));
         return 0;
