@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using StreamingDemo.Domain;
+using StreamingDemo.Recommender.Serving;
 
 namespace StreamingDemo.Benchmarks;
 
@@ -19,8 +20,24 @@ internal static class LatencyProbe
             recommender.ComposeHomePage(new HomePageRequest(profiles[i % profiles.Length], DeviceType.Desktop, [], i));
         }
 
-        Report("whole home page (desktop)", Measure(2000, i =>
-            recommender.ComposeHomePage(new HomePageRequest(profiles[i % profiles.Length], DeviceType.Desktop, [], i))));
+        // The same pages with and without the enjoyment model behind the match % (issue 7), requests alternating so both
+        // see the same machine load: what the second tree walk per scored title costs.
+        var rankerOnly = new StreamingRecommender(Microsoft.Extensions.Options.Options.Create(world.Options), TimeProvider.System);
+        rankerOnly.Swap(WithoutEnjoyment(world.Model), 0);
+        var withEnjoyment = new double[2000];
+        var withoutEnjoyment = new double[2000];
+        for (var i = 0; i < 4000; i++)
+        {
+            var target = i % 2 == 0 ? recommender : rankerOnly;
+            var start = Stopwatch.GetTimestamp();
+            target.ComposeHomePage(new HomePageRequest(profiles[(i / 2) % profiles.Length], DeviceType.Desktop, [], i / 2));
+            (i % 2 == 0 ? withEnjoyment : withoutEnjoyment)[i / 2] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(withEnjoyment);
+        Array.Sort(withoutEnjoyment);
+        Report("whole home page (desktop)", withEnjoyment);
+        Report("same, without the enjoyment model", withoutEnjoyment);
         Report("full ranking (all titles)", Measure(2000, i =>
         {
             using var scorer = world.Model.Scorer(world.Model.Profiles[profiles[i % profiles.Length]]);
@@ -39,6 +56,23 @@ internal static class LatencyProbe
         }));
         return 0;
     }
+
+    private static RecommenderModel WithoutEnjoyment(RecommenderModel m) => new()
+    {
+        Catalog = m.Catalog,
+        Popularity = m.Popularity,
+        Factors = m.Factors,
+        CoViewing = m.CoViewing,
+        Tags = m.Tags,
+        Communities = m.Communities,
+        Ranker = m.Ranker,
+        Enjoyment = null,
+        Calibrator = m.Calibrator,
+        Profiles = m.Profiles,
+        DataVersion = m.DataVersion,
+        TrainedAt = m.TrainedAt,
+        CandidatePool = m.CandidatePool,
+    };
 
     private static double[] Measure(int count, Action<int> action)
     {
