@@ -27,6 +27,7 @@ public static class DependencyInjection
             : modelDirectory(sp), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ModelStore>>()));
         services.AddSingleton<StreamingRecommender>();
         services.AddSingleton<IRecommender>(sp => sp.GetRequiredService<StreamingRecommender>());
+        services.AddSingleton<ITasteCommunityAtlas, Communities.CommunityAtlas>();
         services.AddHostedService<RecommenderTrainingService>();
         return services;
     }

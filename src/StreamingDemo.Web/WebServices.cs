@@ -10,6 +10,7 @@ using StreamingDemo.Web.Features.Catalog;
 using StreamingDemo.Web.Features.Onboarding;
 using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
+using StreamingDemo.Web.Features.Studio;
 using StreamingDemo.Web.Features.Titles;
 
 namespace StreamingDemo.Web;
@@ -40,6 +41,7 @@ public static class WebServices
         services.AddSingleton<ThumbsService>();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<PlaybackService>();
+        services.AddStudio();
         return builder;
     }
 

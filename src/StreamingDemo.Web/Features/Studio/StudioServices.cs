@@ -1,0 +1,14 @@
+namespace StreamingDemo.Web.Features.Studio;
+
+/// <summary>The marketer studio's services (M1–M3).</summary>
+public static class StudioServices
+{
+    public static IServiceCollection AddStudio(this IServiceCollection services)
+    {
+        services.AddSingleton<CompareService>();
+        services.AddSingleton<CommunityService>();
+        services.AddSingleton<InsightsService>();
+        services.AddHostedService<StudioWarmup>();
+        return services;
+    }
+}
