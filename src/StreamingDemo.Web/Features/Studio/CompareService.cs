@@ -9,7 +9,7 @@ namespace StreamingDemo.Web.Features.Studio;
 /// <summary>One page of a comparison: whose, on which device, their learned communities, and the page they would see next.</summary>
 public sealed record ComparedPage(string Letter, PersonaModel Profile, DeviceType Device, IReadOnlyList<CommunityWeight> Communities, HomeView View, IReadOnlyList<HomeRowView> VisibleRows);
 
-public sealed record Comparison(CompareRequest Request, IReadOnlyList<ComparedPage> Pages, ComparisonSummary Summary);
+public sealed record SplitScreen(CompareRequest Request, IReadOnlyList<ComparedPage> Pages, ComparisonSummary Summary);
 
 /// <summary>
 /// Builds split-screen comparisons from the real home pages (the same <see cref="HomeFeed"/> the viewer uses, previewing the
@@ -20,7 +20,7 @@ public sealed class CompareService(HomeFeed feed, PersonaDirectory personas, IRe
     private static readonly string[] Letters = ["A", "B", "C"];
 
     /// <summary>The comparison, or null with a message when a profile does not exist.</summary>
-    public async Task<(Comparison? Comparison, string? Error)> CompareAsync(CompareRequest request, CancellationToken cancellationToken = default)
+    public async Task<(SplitScreen? SplitScreen, string? Error)> CompareAsync(CompareRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var pages = new List<ComparedPage>();
@@ -46,7 +46,7 @@ public sealed class CompareService(HomeFeed feed, PersonaDirectory personas, IRe
             [.. pages.Select(p => new VisiblePage([.. p.VisibleRows.Select(r => new VisibleRow(r.Title, [.. r.Cards.Select(c => c.Title.Id)]))]))],
             tags,
             names);
-        return (new Comparison(request, pages, summary), null);
+        return (new SplitScreen(request, pages, summary), null);
     }
 
     /// <summary>The featured personas (the picker's first choices).</summary>
