@@ -10,8 +10,8 @@ namespace StreamingDemo.Web.Features.Studio;
 /// <summary>A profile as the studio lists it: name, avatar, and its three learned communities with weights.</summary>
 public sealed record StudioMember(int Id, string Name, string AvatarKey, IReadOnlyList<CommunityWeight> Communities);
 
-/// <summary>A community on the overview: the atlas entry, its map position scaled to 0..1, top titles and example members.</summary>
-public sealed record CommunityCard(CommunityProfile Community, double MapX, double MapY, IReadOnlyList<TitleCardModel> TopTitles, IReadOnlyList<StudioMember> Examples);
+/// <summary>A community on the overview: the atlas entry, its bubble on the map, top titles and example members.</summary>
+public sealed record CommunityCard(CommunityProfile Community, MapBubble Bubble, IReadOnlyList<TitleCardModel> TopTitles, IReadOnlyList<StudioMember> Examples);
 
 public sealed record CommunityOverview(string ModelVersion, int Profiles, IReadOnlyList<CommunityCard> Communities);
 
@@ -33,6 +33,9 @@ public sealed class CommunityService(ITasteCommunityAtlas atlas, IRecommender re
     private const int CardExamples = 4;
     private const int SpreadingCount = 8;
 
+    /// <summary>The map's height over its width (the map component draws it at this aspect ratio).</summary>
+    public const double MapAspect = 0.5;
+
     private readonly ConcurrentDictionary<(string Model, int Community), Task<CommunitySpread>> spreads = new();
 
     public async Task<CommunityOverview> OverviewAsync(CancellationToken cancellationToken = default)
@@ -40,11 +43,11 @@ public sealed class CommunityService(ITasteCommunityAtlas atlas, IRecommender re
         var communities = atlas.Communities;
         var cards = await catalog.GetCardsAsync([.. communities.SelectMany(c => c.TopTitleIds.Take(CardTitles)).Distinct()], cancellationToken);
         var members = await MembersAsync([.. communities.SelectMany(c => c.ExampleMemberIds.Take(CardExamples))], cancellationToken);
-        var (xs, ys) = (Scale(communities.Select(c => c.X).ToList()), Scale(communities.Select(c => c.Y).ToList()));
+        var bubbles = CommunityMapLayout.Place([.. communities.Select(c => (c.X, c.Y))], [.. communities.Select(c => c.Size)], MapAspect);
         return new CommunityOverview(
             atlas.ModelVersion,
             atlas.DominantCommunities.Count,
-            [.. communities.Select((c, i) => new CommunityCard(c, xs[i], ys[i],
+            [.. communities.Select((c, i) => new CommunityCard(c, bubbles[i],
                 [.. c.TopTitleIds.Take(CardTitles).Where(cards.ContainsKey).Select(t => cards[t])],
                 [.. c.ExampleMemberIds.Take(CardExamples).Where(members.ContainsKey).Select(m => members[m])]))]);
     }
@@ -93,18 +96,5 @@ public sealed class CommunityService(ITasteCommunityAtlas atlas, IRecommender re
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Avatar }).ToListAsync(cancellationToken);
         return rows.ToDictionary(p => p.Id, p => new StudioMember(p.Id, p.Name, p.Avatar, recommender.GetTaste(p.Id).Communities));
-    }
-
-    /// <summary>Maps values onto 0..1 (all equal: the middle), keeping their order and proportions.</summary>
-    public static IReadOnlyList<double> Scale(IReadOnlyList<double> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0)
-        {
-            return [];
-        }
-
-        var (min, max) = (values.Min(), values.Max());
-        return max - min < 1e-12 ? [.. values.Select(_ => 0.5)] : [.. values.Select(v => (v - min) / (max - min))];
     }
 }
