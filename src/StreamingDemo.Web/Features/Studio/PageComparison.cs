@@ -67,8 +67,13 @@ public static class PageComparison
                         tagShares[tag] = shares = new double[ranks.Count];
                     }
 
-                    shares[p] += 1.0 / titles.Count;
+                    shares[p]++;
                 }
+            }
+
+            foreach (var shares in tagShares.Values)
+            {
+                shares[p] /= titles.Count;
             }
         }
 
