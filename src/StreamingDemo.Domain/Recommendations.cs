@@ -74,7 +74,12 @@ public interface IRecommender
     /// <summary>The profile's ranking over the whole catalogue, best first, excluding titles it has already watched or thumbed down (titles in progress belong to Continue Watching).</summary>
     IReadOnlyList<RecommendedTitle> Rank(int profileId, int count);
 
-    RecommendedTitle Score(int profileId, int titleId);
+    /// <summary>
+    /// Scores the given titles for the profile in one pass over the catalogue, keyed by title id. Titles the model does
+    /// not know (added after it was trained) are left out: a page shows no match for them rather than a made-up one.
+    /// Empty while the first model trains.
+    /// </summary>
+    IReadOnlyDictionary<int, RecommendedTitle> ScoreTitles(int profileId, IReadOnlyCollection<int> titleIds);
 
     IReadOnlyList<RecommendedTitle> SimilarTitles(int titleId, int profileId, int count);
 

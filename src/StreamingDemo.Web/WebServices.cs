@@ -7,6 +7,7 @@ using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Components;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
+using StreamingDemo.Web.Features.Feedback;
 using StreamingDemo.Web.Features.Onboarding;
 using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
@@ -33,12 +34,15 @@ public static class WebServices
 
         services.AddSingleton<IArtworkStyles, VocabularyArtworkStyles>();
         services.AddSingleton<CatalogService>();
+        services.AddSingleton<TitleMatches>();
         services.AddSingleton<PersonaDirectory>();
         services.AddSingleton<ContinueWatchingReader>();
-        services.AddSingleton<FeedbackJournal>();
-        services.AddSingleton<HomeFeed>();
+        services.AddSingleton<HomeVisits>();
+        // One per circuit, that is per browser tab: what the tab saw last and the thumb it gave since.
+        services.AddScoped<BrowsingSession>();
+        services.AddScoped<HomeFeed>();
         services.AddSingleton<TitleDetailService>();
-        services.AddSingleton<ThumbsService>();
+        services.AddSingleton<FeedbackService>();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<PlaybackService>();
         services.AddStudio();

@@ -22,7 +22,10 @@ internal static class LatencyProbe
         Report("whole home page (desktop)", Measure(2000, i =>
             recommender.ComposeHomePage(new HomePageRequest(profiles[i % profiles.Length], DeviceType.Desktop, [], i))));
         Report("full ranking (all titles)", Measure(2000, i =>
-            world.Model.Rank(world.Model.Profiles[profiles[i % profiles.Length]], world.Model.Catalog.TitleCount)));
+        {
+            using var scorer = world.Model.Scorer(world.Model.Profiles[profiles[i % profiles.Length]]);
+            scorer.Ranked(world.Model.Catalog.TitleCount);
+        }));
         Report("thumb folded in + new home page", Measure(1000, i =>
         {
             var profile = profiles[i % profiles.Length];

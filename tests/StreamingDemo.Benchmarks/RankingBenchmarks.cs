@@ -36,26 +36,27 @@ public class RankingBenchmarks
     [Benchmark(Description = "full ranking, in-memory vectors + compiled trees")]
     public int FullRanking()
     {
-        var state = world.Model.Profiles[NextProfile()];
-        return world.Model.Rank(state, world.Model.Catalog.TitleCount).Length;
+        using var scorer = world.Model.Scorer(world.Model.Profiles[NextProfile()]);
+        return scorer.Ranked(world.Model.Catalog.TitleCount).Length;
     }
 
     [Benchmark(Description = "top 300 ranking (candidate pool), in-memory")]
     public int CandidateRanking()
     {
-        var state = world.Model.Profiles[NextProfile()];
-        return world.Model.Rank(state, world.Model.CandidatePool).Length;
+        using var scorer = world.Model.Scorer(world.Model.Profiles[NextProfile()]);
+        return scorer.Ranked(world.Model.CandidatePool).Length;
     }
 
     [Benchmark(Baseline = true, Description = "every title through PredictionEngine")]
     public float PredictionEnginePerTitle()
     {
-        var state = world.Model.Profiles[NextProfile()];
+        using var scorer = world.Model.Scorer(world.Model.Profiles[NextProfile()]);
         var best = float.MinValue;
         var example = new RankerExample();
-        foreach (var features in world.Model.AllFeatures(state))
+        for (var title = 0; title < world.Model.Catalog.TitleCount; title++)
         {
-            example.Features = features;
+            example.Features = new float[RankerFeatures.Count];
+            scorer.FillFeatures(title, example.Features);
             best = Math.Max(best, engine.Predict(example).Score);
         }
 

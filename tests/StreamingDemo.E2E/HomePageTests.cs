@@ -67,7 +67,7 @@ public sealed class HomePageTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Not for me" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Not for me" })).ToHaveAttributeAsync("aria-pressed", "true");
 
-        await page.OpenAsync("/browse");
+        await GoHomeAsync(page);
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" })).ToBeVisibleAsync();
         await Expect(page.Locator($".home-row a[href='{href}']")).ToHaveCountAsync(0);
 
@@ -131,6 +131,47 @@ public sealed class HomePageTests(SiteFixture site)
 
         await page.WaitForURLAsync("**" + href);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TwoTabsOnOneProfileEachShowOnlyWhatTheirOwnThumbsChanged()
+    {
+        var first = await site.NewPageAsync();
+        await ChooseFeaturedPersonaAsync(first, 4);
+        var link = first.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" }).GetByRole(AriaRole.Link).First;
+        var firstName = (await link.InnerTextAsync()).Trim();
+        await link.ClickAsync();
+        await Expect(first.GetByRole(AriaRole.Heading, new() { Name = firstName, Level = 1 })).ToBeVisibleAsync();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Not for me" }).ClickAsync();
+        await Expect(first.GetByRole(AriaRole.Button, new() { Name = "Not for me" })).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // A second tab on the same profile opens the home page: the first tab's thumb is not its news.
+        var second = await first.Context.NewPageAsync();
+        await second.OpenAsync("/browse");
+        await Expect(second.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" })).ToBeVisibleAsync();
+        await Expect(Banner(second)).ToHaveCountAsync(0);
+
+        // The first tab comes back home and still finds its own banner.
+        await GoHomeAsync(first);
+        await Expect(Banner(first)).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex($"^You gave {System.Text.RegularExpressions.Regex.Escape(firstName)} a thumbs down"));
+
+        // A thumb in the second tab shows there, naming its own title; the first tab's banner is unchanged.
+        var card = second.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" }).GetByRole(AriaRole.Listitem).Nth(1);
+        var secondName = (await card.GetByRole(AriaRole.Link).InnerTextAsync()).Trim();
+        await card.HoverAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Not for me ({secondName})" }).ClickAsync();
+        await Expect(Banner(second)).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex($"^You gave {System.Text.RegularExpressions.Regex.Escape(secondName)} a thumbs down"));
+        await Expect(Banner(first)).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex($"^You gave {System.Text.RegularExpressions.Regex.Escape(firstName)} a thumbs down"));
+    }
+
+    private static ILocator Banner(IPage page) =>
+        page.GetByRole(AriaRole.Region, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(You gave|You loved|You took back)") });
+
+    /// <summary>Follows the app bar's Home link, inside the tab's circuit as a viewer would.</summary>
+    private static async Task GoHomeAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Home", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync("**/browse");
     }
 
     private static async Task ChooseFeaturedPersonaAsync(IPage page, int index)

@@ -80,11 +80,11 @@ public sealed class FeedbackTests
         var recommender = TrainedWorld.NewRecommender();
         var loved = recommender.Rank(9, 200)[150].TitleId;
         var similar = recommender.SimilarTitles(loved, 9, 5).Select(r => r.TitleId).ToList();
-        var before = similar.Average(t => recommender.Score(9, t).Match);
+        var before = recommender.ScoreTitles(9, similar).Values.Average(r => r.Match);
 
         recommender.Apply(new FeedbackEvent(9, loved, FeedbackKind.Play, Now, Completion: 1f));
         recommender.Apply(new FeedbackEvent(9, loved, FeedbackKind.Thumb, Now, ThumbRating.Love));
-        var after = similar.Average(t => recommender.Score(9, t).Match);
+        var after = recommender.ScoreTitles(9, similar).Values.Average(r => r.Match);
 
         Assert.True(after > before, $"{before:0.000} → {after:0.000}");
     }

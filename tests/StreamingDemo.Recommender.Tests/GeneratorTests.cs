@@ -47,8 +47,9 @@ public sealed class GeneratorTests
         {
             var dominant = world.DominantCommunity[state.ProfileId];
             double InTaste(int[] titles) => titles.Average(t => Model.Catalog.Titles[t].MicroGenreIds.Count(tag => world.CommunityTagAffinity[dominant, tag - 1] > 0));
-            personal += InTaste(Model.RankBy(generator, state, 10));
-            popular += InTaste(Model.RankBy(Generator.MostPopular, state, 10));
+            using var scorer = Model.Scorer(state);
+            personal += InTaste(scorer.RankBy(generator, 10));
+            popular += InTaste(scorer.RankBy(Generator.MostPopular, 10));
         }
 
         Assert.True(personal > popular * 1.2, $"{generator}: {personal:0.0} vs most-popular {popular:0.0}");

@@ -87,7 +87,7 @@ public sealed class HomePageTests
         Assert.NotEmpty(pick.Explanation.Tags);
         Assert.NotEmpty(pick.Explanation.Communities);
         Assert.InRange(pick.Explanation.PopularityPercentile, 0, 1);
-        Assert.Equal(pick.Match, recommender.Score(30, pick.TitleId).Match, 6);
+        Assert.Equal(pick.Match, recommender.ScoreTitles(30, [pick.TitleId])[pick.TitleId].Match, 6);
     }
 }
 

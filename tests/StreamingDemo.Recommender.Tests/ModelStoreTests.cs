@@ -18,8 +18,10 @@ public sealed class ModelStoreTests : IDisposable
         Assert.NotNull(loaded);
         foreach (var profile in new[] { 1, 2, 3 })
         {
-            var expected = TrainedWorld.Model.Rank(TrainedWorld.Model.Profiles[profile], 20).Select(s => (s.Title, s.Match));
-            var actual = loaded.Rank(loaded.Profiles[profile], 20).Select(s => (s.Title, s.Match));
+            using var trained = TrainedWorld.Model.Scorer(TrainedWorld.Model.Profiles[profile]);
+            using var reloaded = loaded.Scorer(loaded.Profiles[profile]);
+            var expected = trained.Ranked(20).Select(s => (s.Title, s.Match));
+            var actual = reloaded.Ranked(20).Select(s => (s.Title, s.Match));
             Assert.Equal(expected, actual);
         }
     }

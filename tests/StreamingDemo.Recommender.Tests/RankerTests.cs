@@ -16,8 +16,8 @@ public sealed class RankerTests
         Assert.NotNull(model.Ranker);
 
         var engine = ranker.Context.Model.CreatePredictionEngine<RankerExample, RankerScore>(ranker.Model);
-        var state = model.Profiles[1];
-        foreach (var (features, _) in model.CandidateFeatures(state).Take(50))
+        using var scorer = model.Scorer(model.Profiles[1]);
+        foreach (var (features, _) in scorer.CandidateFeatures().Take(50))
         {
             var expected = engine.Predict(new RankerExample { Features = features }).Score;
             Assert.Equal(expected, ranker.Compiled.Score(features), 3);

@@ -120,12 +120,13 @@ public static class OfflineEvaluator
             var state = model.Profiles[warm[w]];
             var relevant = test[warm[w]];
             var result = new int[names.Length][];
+            using var scorer = model.Scorer(state);
             for (var b = 0; b < Baselines.Length; b++)
             {
-                result[b] = [.. model.RankBy(Baselines[b].Generator, state, 20).Select(Id)];
+                result[b] = [.. scorer.RankBy(Baselines[b].Generator, 20).Select(Id)];
             }
 
-            var pool = model.Rank(state, model.CandidatePool);
+            var pool = scorer.Ranked(model.CandidatePool);
             result[Baselines.Length] = [.. pool.Take(20).Select(s => Id(s.Title))];
             if (oracle is not null)
             {
@@ -152,12 +153,13 @@ public static class OfflineEvaluator
             var evidence = picks.Where(p => model.Catalog.TryTitle(p.TitleId, out _))
                 .Select(p => (Title: model.Catalog.TryTitle(p.TitleId, out var t) ? t : -1, Strength: ImplicitSignal.Strength(p), p.LastAt)).ToList();
             var state = model.BuildState(profileId, kidsById.GetValueOrDefault(profileId), evidence, [], []);
+            using var scorer = model.Scorer(state);
             for (var b = 0; b < Baselines.Length; b++)
             {
-                coldModels[b].Add([.. model.RankBy(Baselines[b].Generator, state, 20).Select(Id)], relevant);
+                coldModels[b].Add([.. scorer.RankBy(Baselines[b].Generator, 20).Select(Id)], relevant);
             }
 
-            coldModels[Baselines.Length].Add([.. model.Rank(state, 20).Select(s => Id(s.Title))], relevant);
+            coldModels[Baselines.Length].Add([.. scorer.Ranked(20).Select(s => Id(s.Title))], relevant);
             if (oracle is not null)
             {
                 coldModels[^1].Add([.. oracle.Rank(profileId, state, 20).Select(Id)], relevant);

@@ -1,5 +1,4 @@
 using StreamingDemo.Domain;
-using StreamingDemo.Recommender.Ranking;
 
 namespace StreamingDemo.Recommender.Serving;
 
@@ -13,11 +12,14 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
     private const int ByWSeeds = 3;
     private const int TagRows = 4;
 
-    public HomePage Compose(ProfileState state, HomePageRequest request, DateTime now)
+    private readonly MatchExplainer explainer = new(model);
+
+    /// <summary>Composes the page from one scoring pass over the catalogue for the profile.</summary>
+    public HomePage Compose(ProfileScorer scorer, HomePageRequest request, DateTime now)
     {
+        var state = scorer.State;
         var layout = DeviceLayout.For(request.Device);
         var random = new Random(HashCode.Combine(request.ProfileId, request.Visit, model.DataVersion.Length));
-        using var scorer = model.Scorer(state);
         var pool = scorer.Ranked(model.CandidatePool);
         var exploration = ExplorationCandidates(scorer, pool, random);
         var candidates = new List<CandidateRow>();
@@ -30,7 +32,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
             candidates.Add(new CandidateRow("continue-watching", RowKind.ContinueWatching, "Continue Watching", null, items, Pinned: 0, Fixed: true));
         }
 
-        var topPicks = pool.Select(s => new Placed(s, null, false)).Take(layout.ItemsPerRow * 2).ToList();
+        var topPicks = Unseeded(pool.Take(layout.ItemsPerRow * 2));
         if (request.Visit >= 0 && exploration.Count > 0 && random.NextDouble() < options.ExplorationShare * layout.CardsPerRow)
         {
             // One discovery card in the visible part of Top Picks, never in the first slot.
@@ -42,8 +44,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
         foreach (var seed in ByWSeedsOf(state))
         {
             var neighbours = model.CoViewing.Neighbours[seed];
-            var items = neighbours.Where(t => !scorer.IsSkipped(t)).Select(scorer.Score).OrderByDescending(s => s.RawScore)
-                .Select(s => new Placed(s, seed, false)).ToList();
+            var items = scorer.BestFirst(neighbours.Where(t => !scorer.IsSkipped(t))).Select(s => new Placed(s, seed, false)).ToList();
             var name = model.Catalog.Titles[seed].Name;
             candidates.Add(new CandidateRow($"because-{model.Catalog.Titles[seed].Id}", RowKind.BecauseYouWatched, $"Because you watched {name}", seed, items));
         }
@@ -51,8 +52,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
         foreach (var tag in TopTags(state, scorer, layout.CardsPerRow + 2))
         {
             var info = model.Catalog.MicroGenres[tag];
-            var items = scorer.Shortlist(model.Catalog.TagTitles[tag], layout.ItemsPerRow * 3).Select(scorer.Score).OrderByDescending(s => s.RawScore)
-                .Select(s => new Placed(s, null, false)).ToList();
+            var items = Unseeded(scorer.BestFirst(scorer.Shortlist(model.Catalog.TagTitles[tag], layout.ItemsPerRow * 3)));
             candidates.Add(new CandidateRow($"micro-genre-{info.Id}", RowKind.MicroGenre, info.Name, null, items));
         }
 
@@ -60,14 +60,12 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
         {
             var community = state.Communities[0].Community;
             // What the community watches most lately, then in this profile's order.
-            var items = model.Communities.TrendingOrder[community].Where(t => !scorer.IsSkipped(t)).Take(layout.ItemsPerRow * 2)
-                .Select(scorer.Score).OrderByDescending(s => s.RawScore).Select(s => new Placed(s, null, false)).ToList();
+            var items = Unseeded(scorer.BestFirst(model.Communities.TrendingOrder[community].Where(t => !scorer.IsSkipped(t)).Take(layout.ItemsPerRow * 2)));
             candidates.Add(new CandidateRow($"trending-{community}", RowKind.TrendingInCommunity,
                 $"Trending in {model.Communities.Communities[community].Name}", null, items));
         }
 
-        var fresh = scorer.Shortlist(model.Popularity.RecentlyAdded, layout.ItemsPerRow * 3)
-            .Select(scorer.Score).OrderByDescending(s => s.RawScore).Select(s => new Placed(s, null, false)).ToList();
+        var fresh = Unseeded(scorer.BestFirst(scorer.Shortlist(model.Popularity.RecentlyAdded, layout.ItemsPerRow * 3)));
         candidates.Add(new CandidateRow("new-releases", RowKind.NewReleases, "New Releases", null, fresh));
 
         var resuming = candidates.Where(r => r.Kind == RowKind.ContinueWatching).SelectMany(r => r.Items).Select(i => i.Scored.Title).ToHashSet();
@@ -82,7 +80,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
     }
 
     /// <summary>Titles that widen the profile's horizon: popular elsewhere, outside its candidate pool and its strong micro-genres.</summary>
-    private List<Placed> ExplorationCandidates(RecommenderModel.ProfileScorer scorer, ScoredTitle[] pool, Random random)
+    private List<Placed> ExplorationCandidates(ProfileScorer scorer, ScoredTitle[] pool, Random random)
     {
         var inPool = pool.Select(p => p.Title).ToHashSet();
         var options = new List<int>();
@@ -115,7 +113,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
     /// The micro-genres the profile leans to most that still have enough titles it has not seen to fill a row: a fan has
     /// often watched most of a small micro-genre already.
     /// </summary>
-    private IEnumerable<int> TopTags(ProfileState state, RecommenderModel.ProfileScorer scorer, int minimumOpen)
+    private IEnumerable<int> TopTags(ProfileState state, ProfileScorer scorer, int minimumOpen)
     {
         var scores = new float[model.Catalog.TagCount];
         for (var m = 0; m < scores.Length; m++)
@@ -199,7 +197,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
             }
 
             result.Add(new HomeRow(row.Key, row.Kind, row.Title, row.SeedTitle is { } seed ? model.Catalog.Titles[seed].Id : null,
-                [.. items.Take(layout.ItemsPerRow).Select(i => Explain(i, state))]));
+                [.. items.Take(layout.ItemsPerRow).Select(i => explainer.Explain(i.Scored, state, i.SeedTitle, i.IsExploration))]));
         }
 
         return result;
@@ -271,23 +269,9 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
         }
     }
 
-    internal RecommendedTitle Explain(Placed placed, ProfileState state)
-    {
-        var s = placed.Scored;
-        var title = s.Title;
-        var communities = state.Communities
-            .Where(c => model.Communities.Popularity[c.Community][title] >= 0.05f)
-            .Select(c => new CommunityWeight(c.Community, model.Communities.Communities[c.Community].Name, c.Weight)).ToList();
-        var tags = model.Tags.MatchingTags(state.TagAffinity, title).Take(3)
-            .Select(t => new TagMatch(model.Catalog.MicroGenres[t.Tag].Id, model.Catalog.MicroGenres[t.Tag].Name, t.Strength)).ToList();
-        var generators = new GeneratorScoreMap(s.Generators);
-        var seed = placed.SeedTitle is { } index ? model.Catalog.Titles[index] : null;
-        var explanation = new Explanation(seed?.Id, seed?.Name, communities, tags, generators, model.Popularity.Percentile[title], placed.IsExploration,
-            s.RawScore, s.Match);
-        return new RecommendedTitle(model.Catalog.Titles[title].Id, s.Match, explanation);
-    }
+    private static List<Placed> Unseeded(IEnumerable<ScoredTitle> scored) => [.. scored.Select(s => new Placed(s, null, false))];
 
-    internal readonly record struct Placed(ScoredTitle Scored, int? SeedTitle, bool IsExploration);
+    private readonly record struct Placed(ScoredTitle Scored, int? SeedTitle, bool IsExploration);
 
     private sealed record CandidateRow(string Key, RowKind Kind, string Title, int? SeedTitle, List<Placed> Items, int? Pinned = null, bool Fixed = false);
 }

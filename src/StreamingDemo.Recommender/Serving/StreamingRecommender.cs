@@ -20,6 +20,7 @@ public sealed class StreamingRecommender : IRecommender
     private readonly ConcurrentDictionary<int, (RecommenderModel Model, ProfileState State)> liveStates = new();
     private RecommenderModel? model;
     private long sequence;
+    private long scoringPasses;
     private string message = "Waiting for the first model";
 
     public StreamingRecommender(IOptions<RecommenderOptions> options, TimeProvider clock, ILogger<StreamingRecommender>? logger = null)
@@ -34,6 +35,12 @@ public sealed class StreamingRecommender : IRecommender
 
     /// <summary>The number of feedback events applied so far; a training run records it before reading its snapshot.</summary>
     public long FeedbackSequence => Interlocked.Read(ref sequence);
+
+    /// <summary>
+    /// How many scoring passes (the generators over the whole catalogue for one profile) requests have cost so far: a page
+    /// should cost one, however many titles it shows.
+    /// </summary>
+    public long ScoringPasses => Interlocked.Read(ref scoringPasses);
 
     public RecommenderStatus Status
     {
@@ -78,7 +85,8 @@ public sealed class StreamingRecommender : IRecommender
             return new HomePage(request.ProfileId, request.Device, [], clock.GetUtcNow().UtcDateTime);
         }
 
-        return new HomePageBuilder(current, options).Compose(StateOf(current, request.ProfileId), request, clock.GetUtcNow().UtcDateTime);
+        using var scorer = Scorer(current, request.ProfileId);
+        return new HomePageBuilder(current, options).Compose(scorer, request, clock.GetUtcNow().UtcDateTime);
     }
 
     public IReadOnlyList<RecommendedTitle> Rank(int profileId, int count)
@@ -89,22 +97,39 @@ public sealed class StreamingRecommender : IRecommender
             return [];
         }
 
-        var state = StateOf(current, profileId);
-        var builder = new HomePageBuilder(current, options);
-        return [.. current.Rank(state, count).Select(s => builder.Explain(new HomePageBuilder.Placed(s, null, false), state))];
+        using var scorer = Scorer(current, profileId);
+        var explainer = new MatchExplainer(current);
+        return [.. scorer.Ranked(count).Select(s => explainer.Explain(s, scorer.State))];
     }
 
-    public RecommendedTitle Score(int profileId, int titleId)
+    public IReadOnlyDictionary<int, RecommendedTitle> ScoreTitles(int profileId, IReadOnlyCollection<int> titleIds)
     {
-        var current = Model ?? throw new InvalidOperationException("The recommender is still training.");
-        if (!current.Catalog.TryTitle(titleId, out var title))
+        ArgumentNullException.ThrowIfNull(titleIds);
+        var current = Model;
+        var known = new List<int>(titleIds.Count);
+        foreach (var id in titleIds)
         {
-            throw new ArgumentOutOfRangeException(nameof(titleId), titleId, "No such title in the trained catalogue.");
+            if (current is not null && current.Catalog.TryTitle(id, out var index))
+            {
+                known.Add(index);
+            }
         }
 
-        var state = StateOf(current, profileId);
-        var scored = current.ScoreTitles(state, [title])[0];
-        return new HomePageBuilder(current, options).Explain(new HomePageBuilder.Placed(scored, null, false), state);
+        if (current is null || known.Count == 0)
+        {
+            return new Dictionary<int, RecommendedTitle>();
+        }
+
+        using var scorer = Scorer(current, profileId);
+        var explainer = new MatchExplainer(current);
+        var result = new Dictionary<int, RecommendedTitle>(known.Count);
+        foreach (var index in known)
+        {
+            var match = explainer.Explain(scorer.Score(index), scorer.State);
+            result[match.TitleId] = match;
+        }
+
+        return result;
     }
 
     public IReadOnlyList<RecommendedTitle> SimilarTitles(int titleId, int profileId, int count)
@@ -115,11 +140,11 @@ public sealed class StreamingRecommender : IRecommender
             return [];
         }
 
-        var state = StateOf(current, profileId);
-        using var scorer = current.Scorer(state);
-        var builder = new HomePageBuilder(current, options);
+        using var scorer = Scorer(current, profileId);
+        var state = scorer.State;
+        var explainer = new MatchExplainer(current);
         return [.. current.CoViewing.Neighbours[title].Where(t => !state.ThumbedDown.Contains(t) && !(state.IsKids && !current.Catalog.Titles[t].IsKids))
-            .Take(count).Select(t => builder.Explain(new HomePageBuilder.Placed(scorer.Score(t), title, false), state))];
+            .Take(count).Select(t => explainer.Explain(scorer.Score(t), state, title))];
     }
 
     public ProfileTaste GetTaste(int profileId)
@@ -147,6 +172,13 @@ public sealed class StreamingRecommender : IRecommender
                 liveStates[feedback.ProfileId] = (current, Fold(current, feedback.ProfileId, live));
             }
         }
+    }
+
+    /// <summary>Starts one scoring pass for the profile over the current model, and counts it.</summary>
+    private ProfileScorer Scorer(RecommenderModel current, int profileId)
+    {
+        Interlocked.Increment(ref scoringPasses);
+        return current.Scorer(StateOf(current, profileId));
     }
 
     private ProfileState StateOf(RecommenderModel current, int profileId)

@@ -86,7 +86,7 @@ internal static class RecommenderTrainer
                 ct.ThrowIfCancellationRequested();
                 var state = baseModel.Profiles[sampled[s]];
                 var target = s % 2 == 0 ? (trainFeatures, trainLabels) : (calibrationScores, calibrationLabels);
-                foreach (var (features, title) in baseModel.CandidateFeatures(state))
+                foreach (var (features, title) in CandidateFeatures(baseModel, state))
                 {
                     target.Item1.Add(features);
                     target.Item2.Add(heldOut.Contains((sampled[s], catalog.Titles[title].Id)));
@@ -100,7 +100,7 @@ internal static class RecommenderTrainer
                     var picks = order.Take(ColdStartPicks).Select(i => (state.Titles[i], state.Strengths[i], state.LastAt[i])).ToList();
                     var hidden = order.Skip(ColdStartPicks).Select(i => state.Titles[i]).ToHashSet();
                     var newcomer = baseModel.BuildState(state.ProfileId, state.IsKids, picks, [], state.ThumbedDown);
-                    foreach (var (features, title) in baseModel.CandidateFeatures(newcomer))
+                    foreach (var (features, title) in CandidateFeatures(baseModel, newcomer))
                     {
                         target.Item1.Add(features);
                         target.Item2.Add(hidden.Contains(title) || heldOut.Contains((sampled[s], catalog.Titles[title].Id)));
@@ -124,6 +124,12 @@ internal static class RecommenderTrainer
             p => progress?.Report(p with { Fraction = 0.6 + p.Fraction * 0.4 }), ct, reuse: baseModel);
         progress?.Report(new TrainingProgress("Trained", 1.0));
         return (model, ranker);
+    }
+
+    private static List<(float[] Features, int Title)> CandidateFeatures(RecommenderModel model, ProfileState state)
+    {
+        using var scorer = model.Scorer(state);
+        return scorer.CandidateFeatures();
     }
 
     /// <summary>Rebuilds a model from persisted learned parts and the snapshot they were trained on (no training).</summary>

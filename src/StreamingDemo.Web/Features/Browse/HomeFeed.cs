@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using StreamingDemo.Data;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Features.Catalog;
-using StreamingDemo.Web.Features.Titles;
 
 namespace StreamingDemo.Web.Features.Browse;
 
@@ -9,14 +9,15 @@ namespace StreamingDemo.Web.Features.Browse;
 /// Builds the home page a profile sees on a device: the recommender composes the rows (order, titles, match,
 /// evidence); this adds what cards show (names, years, posters, progress). Nothing here reorders or filters.
 /// </summary>
-public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader continueWatching, CatalogService catalog, FeedbackJournal journal, ThumbsService thumbsReader)
+/// <remarks>Scoped (one per tab): what the tab saw last and the thumb it gave since come from its <see cref="BrowsingSession"/>.</remarks>
+public sealed class HomeFeed(
+    IRecommender recommender,
+    ContinueWatchingReader continueWatching,
+    CatalogService catalog,
+    HomeVisits visits,
+    BrowsingSession session,
+    IDbContextFactory<StreamingDbContext> contexts)
 {
-    // Visits per profile since the site started: the recommender re-permutes the page a little on each visit.
-    private readonly ConcurrentDictionary<int, int> visits = new();
-
-    // The visible cards (title id, name) of the last page each profile saw per device, to show what feedback changed.
-    private readonly ConcurrentDictionary<(int Profile, DeviceType Device), IReadOnlyList<(int Id, string Name)>> lastSeen = new();
-
     /// <summary>
     /// Composes the page. With <paramref name="commit"/> false (prerendering) it is a preview of exactly the page the
     /// committed call will compose next: the same visit, nothing counted or consumed, so the interactive render that
@@ -26,17 +27,17 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
     public async Task<HomeView> BuildAsync(int profileId, DeviceType device, bool commit = true, bool newVisit = true, CancellationToken cancellationToken = default)
     {
         var resume = await continueWatching.ReadAsync(profileId, cancellationToken);
-        var visit = (commit, newVisit) switch
-        {
-            (_, false) => visits.GetValueOrDefault(profileId),
-            (true, true) => visits.AddOrUpdate(profileId, 0, (_, v) => v + 1),
-            (false, true) => visits.TryGetValue(profileId, out var seen) ? seen + 1 : 0,
-        };
-        var page = recommender.ComposeHomePage(new HomePageRequest(profileId, device, resume, visit));
+        var page = recommender.ComposeHomePage(new HomePageRequest(profileId, device, resume, visits.Visit(profileId, commit, newVisit)));
 
         var ids = page.Rows.SelectMany(r => r.Items).Select(i => i.TitleId).Distinct().ToList();
         var cards = await catalog.GetCardsAsync(ids, cancellationToken);
-        var thumbs = await thumbsReader.ForProfileAsync(profileId, cancellationToken);
+        // A new visit reads the thumbs (another tab may have given some); recomposing after a thumb here uses the ones held.
+        var thumbs = !newVisit && session.Thumbs(profileId) is { } held ? held : await ThumbsAsync(profileId, cancellationToken);
+        if (commit)
+        {
+            session.KnowThumbs(profileId, thumbs);
+        }
+
         var progress = resume.ToDictionary(r => r.TitleId);
         var rows = page.Rows
             .Select(row => new HomeRowView(row.Key, row.Kind, row.Title, row.Items
@@ -53,16 +54,16 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
         var layout = DeviceLayout.For(device);
         var visible = rows.Take(layout.Rows).SelectMany(r => r.Cards.Take(layout.CardsPerRow)).Select(c => (c.Title.Id, c.Title.Name)).Distinct().ToList();
         PageChanges? changes = null;
-        var note = commit ? journal.Take(profileId) : journal.Peek(profileId);
-        if (note is not null && lastSeen.TryGetValue((profileId, device), out var before))
+        var note = session.PendingNote(profileId);
+        if (note is not null && session.LastSeen(profileId, device) is { } before)
         {
-            var names = await catalog.GetCardsAsync([note.TitleId], cancellationToken);
-            changes = Compare(Cause(note, names.TryGetValue(note.TitleId, out var c) ? c.Name : "a title"), before, visible);
+            changes = Compare(Cause(note), before, visible);
         }
 
         if (commit)
         {
-            lastSeen[(profileId, device)] = visible;
+            session.NoteShown(profileId);
+            session.Saw(profileId, device, visible);
         }
 
         var billboard = await BillboardAsync(rows, cancellationToken);
@@ -87,13 +88,19 @@ public sealed class HomeFeed(IRecommender recommender, ContinueWatchingReader co
             [.. moved.Where(m => m.To > m.From).OrderByDescending(m => m.To - m.From)]);
     }
 
-    private static string Cause(FeedbackNote note, string name) => note.Rating switch
+    private static string Cause(FeedbackNote note) => note.Rating switch
     {
-        ThumbRating.Down => $"You gave {name} a thumbs down",
-        ThumbRating.Up => $"You gave {name} a thumbs up",
-        ThumbRating.Love => $"You loved {name}",
-        _ => $"You took back your rating of {name}",
+        ThumbRating.Down => $"You gave {note.TitleName} a thumbs down",
+        ThumbRating.Up => $"You gave {note.TitleName} a thumbs up",
+        ThumbRating.Love => $"You loved {note.TitleName}",
+        _ => $"You took back your rating of {note.TitleName}",
     };
+
+    private async Task<IReadOnlyDictionary<int, ThumbRating>> ThumbsAsync(int profileId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Thumbs.AsNoTracking().Where(t => t.ProfileId == profileId).ToDictionaryAsync(t => t.TitleId, t => t.Rating, cancellationToken);
+    }
 
     private async Task<Billboard?> BillboardAsync(IReadOnlyList<HomeRowView> rows, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using StreamingDemo.Data;
 using StreamingDemo.Data.Entities;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Features.Catalog;
+using StreamingDemo.Web.Features.Feedback;
 
 namespace StreamingDemo.Web.Features.Onboarding;
 
@@ -16,8 +17,8 @@ public sealed record NewProfile(string Name, string AvatarKey, IReadOnlyCollecti
     public const int MaxNameLength = 40;
 }
 
-/// <summary>Creates profiles through onboarding: the picks are stored as likes and folded into recommendations at once (cold start).</summary>
-public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, IRecommender recommender, TimeProvider clock)
+/// <summary>Creates profiles through onboarding; the picks go through <see cref="FeedbackService"/> as likes, folded into recommendations at once (cold start).</summary>
+public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, FeedbackService feedback, TimeProvider clock)
 {
     public const int TitlesPerGenre = 24;
 
@@ -73,15 +74,7 @@ public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> cont
         };
         db.Profiles.Add(profile);
         await db.SaveChangesAsync(cancellationToken);
-
-        // The picks are likes the next training run learns from; the live fold-in below personalizes the page right now.
-        db.Thumbs.AddRange(picks.Select(id => new Thumb { ProfileId = profile.Id, TitleId = id, Rating = ThumbRating.Up, At = now }));
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var id in picks)
-        {
-            recommender.Apply(new FeedbackEvent(profile.Id, id, FeedbackKind.OnboardingPick, now));
-        }
-
+        await feedback.SavePicksAsync(profile.Id, picks, cancellationToken);
         return profile.Id;
     }
 }

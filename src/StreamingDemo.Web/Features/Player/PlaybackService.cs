@@ -18,14 +18,11 @@ public sealed record PlaybackTarget(
     int? NextEpisodeId);
 
 /// <summary>
-/// Records simulated viewing (V6) as real viewing data: a session per play with its end position, pause points,
-/// and the same signals folded into the recommender, so Continue Watching and insights see them at once.
+/// What the simulated player (V6) plays and where it resumes, and the pause points it records. The viewing itself
+/// (sessions and their progress) is feedback and goes through <see cref="Feedback.FeedbackService"/>.
 /// </summary>
-public sealed class PlaybackService(IDbContextFactory<StreamingDbContext> contexts, IRecommender recommender, TimeProvider clock)
+public sealed class PlaybackService(IDbContextFactory<StreamingDbContext> contexts, TimeProvider clock)
 {
-    /// <summary>Watching past this share of the runtime counts as finished (end credits).</summary>
-    public const double FinishedShare = 0.95;
-
     public async Task<PlaybackTarget?> GetTargetAsync(int titleId, int? episodeId, int profileId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -88,47 +85,6 @@ public sealed class PlaybackService(IDbContextFactory<StreamingDbContext> contex
             index + 1 < episodes.Count ? episodes[index + 1].Id : null);
     }
 
-    /// <summary>Starts a viewing session at <paramref name="positionSeconds"/> and returns its id.</summary>
-    public async Task<long> StartAsync(int profileId, PlaybackTarget target, DeviceType device, int positionSeconds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var session = new ViewingSession
-        {
-            ProfileId = profileId,
-            TitleId = target.TitleId,
-            EpisodeId = target.EpisodeId,
-            Device = device,
-            StartedAt = now,
-            StartPositionSeconds = positionSeconds,
-            EndPositionSeconds = positionSeconds,
-        };
-        db.ViewingSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
-        recommender.Apply(new FeedbackEvent(profileId, target.TitleId, FeedbackKind.Play, now, Completion: Share(target, positionSeconds)));
-        return session.Id;
-    }
-
-    /// <summary>Saves how far the session got; returns true when that finished the title or episode.</summary>
-    public async Task<bool> SaveProgressAsync(long sessionId, PlaybackTarget target, int positionSeconds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        var completed = Share(target, positionSeconds) >= FinishedShare;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var session = await db.ViewingSessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        if (session is null)
-        {
-            return false;
-        }
-
-        session.EndPositionSeconds = positionSeconds;
-        session.Completed = completed;
-        await db.SaveChangesAsync(cancellationToken);
-        recommender.Apply(new FeedbackEvent(session.ProfileId, target.TitleId, FeedbackKind.Progress, clock.GetUtcNow().UtcDateTime, Completion: Share(target, positionSeconds)));
-        return completed;
-    }
-
     public async Task RecordPauseAsync(long sessionId, int profileId, PlaybackTarget target, int positionSeconds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -144,7 +100,4 @@ public sealed class PlaybackService(IDbContextFactory<StreamingDbContext> contex
         });
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    private static float Share(PlaybackTarget target, int positionSeconds) =>
-        target.RuntimeSeconds <= 0 ? 0 : Math.Clamp(positionSeconds / (float)target.RuntimeSeconds, 0, 1);
 }

@@ -7,7 +7,7 @@ using StreamingDemo.Web.Features.Catalog;
 namespace StreamingDemo.Web.Features.Titles;
 
 /// <summary>Reads a title's page (V6): catalogue facts, this profile's progress and thumb, and the recommender's match and similar titles.</summary>
-public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, IRecommender recommender)
+public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, TitleMatches matches, IRecommender recommender)
 {
     public const int SimilarCount = 12;
 
@@ -57,7 +57,7 @@ public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> con
         IReadOnlyList<HomeCard> similar = [];
         if (profileId is int viewer && recommender.Status.IsReady)
         {
-            match = TryScore(viewer, titleId);
+            match = matches.For(viewer, [titleId]).GetValueOrDefault(titleId);
             var neighbours = recommender.SimilarTitles(titleId, viewer, SimilarCount);
             var similarCards = await catalog.GetCardsAsync(neighbours.Select(n => n.TitleId).ToList(), cancellationToken);
             similar = neighbours.Where(n => similarCards.ContainsKey(n.TitleId))
@@ -74,18 +74,5 @@ public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> con
             match,
             thumb,
             similar);
-    }
-
-    private RecommendedTitle? TryScore(int profileId, int titleId)
-    {
-        try
-        {
-            return recommender.Score(profileId, titleId);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            // A title added after the model was trained has no score yet; the page shows no match rather than a made-up one.
-            return null;
-        }
     }
 }

@@ -1,0 +1,210 @@
+using Microsoft.EntityFrameworkCore;
+using StreamingDemo.Data;
+using StreamingDemo.Data.Entities;
+using StreamingDemo.Domain;
+
+namespace StreamingDemo.Web.Features.Feedback;
+
+/// <summary>
+/// What one piece of feedback did: the signal now folded into the profile's recommendations, the thumb it replaced
+/// (thumbs), and the viewing session it belongs to with whether it finished the title or episode (playback).
+/// </summary>
+public sealed record FeedbackResult(FeedbackEvent Event, ThumbRating? PreviousThumb = null, long? SessionId = null, bool Finished = false);
+
+/// <summary>
+/// The one way feedback enters the system (V2, V6, V7): thumbs, playback and onboarding picks — and later the API and
+/// notifications — are saved to the store first and only then folded into the recommender, one profile at a time, so
+/// the recommender never knows of feedback the store could lose and two quick changes land in the order given.
+/// Input that names no profile, title or session, or a rating that does not exist, is refused with an
+/// <see cref="ArgumentException"/> and changes nothing.
+/// </summary>
+public sealed class FeedbackService(IDbContextFactory<StreamingDbContext> contexts, IRecommender recommender, TimeProvider clock)
+{
+    /// <summary>Watching past this share of the runtime counts as finished (end credits).</summary>
+    public const double FinishedShare = 0.95;
+
+    // Feedback of one profile is saved and applied in turn; profiles map onto a fixed set of locks.
+    private readonly SemaphoreSlim[] turns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>Sets the profile's thumb on the title, or takes it back when <paramref name="rating"/> is null.</summary>
+    public Task<FeedbackResult> ThumbAsync(int profileId, int titleId, ThumbRating? rating, CancellationToken cancellationToken = default)
+    {
+        if (rating is ThumbRating given && !Enum.IsDefined(given))
+        {
+            throw new ArgumentException($"There is no thumb rating {(int)given}.", nameof(rating));
+        }
+
+        return SaveThenApplyAsync(profileId, async (db, now) =>
+        {
+            await RequireAsync(db, profileId, titleId, cancellationToken);
+            var existing = await db.Thumbs.FirstOrDefaultAsync(t => t.ProfileId == profileId && t.TitleId == titleId, cancellationToken);
+            var previous = existing?.Rating;
+            if (rating is ThumbRating value)
+            {
+                if (existing is null)
+                {
+                    db.Thumbs.Add(new Thumb { ProfileId = profileId, TitleId = titleId, Rating = value, At = now });
+                }
+                else
+                {
+                    existing.Rating = value;
+                    existing.At = now;
+                }
+            }
+            else if (existing is not null)
+            {
+                db.Thumbs.Remove(existing);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var feedback = rating is ThumbRating thumb
+                ? new FeedbackEvent(profileId, titleId, FeedbackKind.Thumb, now, thumb)
+                : new FeedbackEvent(profileId, titleId, FeedbackKind.ThumbRemoved, now);
+            return new FeedbackResult(feedback, previous);
+        }, cancellationToken);
+    }
+
+    /// <summary>Starts a viewing session of the title (or one of its episodes) at <paramref name="positionSeconds"/>.</summary>
+    public Task<FeedbackResult> StartViewingAsync(int profileId, int titleId, int? episodeId, DeviceType device, int positionSeconds, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(positionSeconds);
+        if (!Enum.IsDefined(device))
+        {
+            throw new ArgumentException($"There is no device {(int)device}.", nameof(device));
+        }
+
+        return SaveThenApplyAsync(profileId, async (db, now) =>
+        {
+            await RequireAsync(db, profileId, titleId, cancellationToken);
+            var runtime = await RuntimeSecondsAsync(db, titleId, episodeId, cancellationToken)
+                ?? throw new ArgumentException($"Title {titleId} has no episode {episodeId}.", nameof(episodeId));
+            var session = new ViewingSession
+            {
+                ProfileId = profileId,
+                TitleId = titleId,
+                EpisodeId = episodeId,
+                Device = device,
+                StartedAt = now,
+                StartPositionSeconds = positionSeconds,
+                EndPositionSeconds = positionSeconds,
+            };
+            db.ViewingSessions.Add(session);
+            await db.SaveChangesAsync(cancellationToken);
+            return new FeedbackResult(new FeedbackEvent(profileId, titleId, FeedbackKind.Play, now, Completion: Share(positionSeconds, runtime)), SessionId: session.Id);
+        }, cancellationToken);
+    }
+
+    /// <summary>Saves how far a viewing session got; <see cref="FeedbackResult.Finished"/> says whether that finished the title or episode.</summary>
+    public async Task<FeedbackResult> RecordProgressAsync(long sessionId, int positionSeconds, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(positionSeconds);
+        int profileId;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            profileId = await db.ViewingSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (int?)s.ProfileId).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new ArgumentException($"There is no viewing session {sessionId}.", nameof(sessionId));
+        }
+
+        return await SaveThenApplyAsync(profileId, async (db, now) =>
+        {
+            var session = await db.ViewingSessions.FirstAsync(s => s.Id == sessionId, cancellationToken);
+            var runtime = await RuntimeSecondsAsync(db, session.TitleId, session.EpisodeId, cancellationToken) ?? 0;
+            var share = Share(positionSeconds, runtime);
+            session.EndPositionSeconds = positionSeconds;
+            session.Completed = share >= FinishedShare;
+            await db.SaveChangesAsync(cancellationToken);
+            return new FeedbackResult(new FeedbackEvent(profileId, session.TitleId, FeedbackKind.Progress, now, Completion: share), SessionId: sessionId, Finished: session.Completed);
+        }, cancellationToken);
+    }
+
+    /// <summary>Saves a new viewer's onboarding picks as likes (the next training learns from them) and folds them in at once (cold start).</summary>
+    public async Task<IReadOnlyList<FeedbackResult>> SavePicksAsync(int profileId, IReadOnlyCollection<int> titleIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(titleIds);
+        var picks = titleIds.Distinct().ToList();
+        return await SaveThenApplyManyAsync(profileId, async (db, now) =>
+        {
+            await RequireAsync(db, profileId, null, cancellationToken);
+            var known = await db.Titles.Where(t => picks.Contains(t.Id)).CountAsync(cancellationToken);
+            if (known != picks.Count)
+            {
+                throw new ArgumentException("Some picked shows are not in the catalogue.", nameof(titleIds));
+            }
+
+            var thumbed = await db.Thumbs.Where(t => t.ProfileId == profileId && picks.Contains(t.TitleId)).ToDictionaryAsync(t => t.TitleId, cancellationToken);
+            foreach (var id in picks)
+            {
+                if (thumbed.TryGetValue(id, out var thumb))
+                {
+                    thumb.Rating = ThumbRating.Up;
+                    thumb.At = now;
+                }
+                else
+                {
+                    db.Thumbs.Add(new Thumb { ProfileId = profileId, TitleId = id, Rating = ThumbRating.Up, At = now });
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return picks.Select(id => new FeedbackResult(new FeedbackEvent(profileId, id, FeedbackKind.OnboardingPick, now),
+                thumbed.TryGetValue(id, out var before) ? before.Rating : null)).ToList();
+        }, cancellationToken);
+    }
+
+    private async Task<FeedbackResult> SaveThenApplyAsync(int profileId, Func<StreamingDbContext, DateTime, Task<FeedbackResult>> save, CancellationToken cancellationToken) =>
+        (await SaveThenApplyManyAsync(profileId, async (db, now) => [await save(db, now)], cancellationToken))[0];
+
+    /// <summary>
+    /// The rule every source follows: save, and only once the store has it, fold it into the recommender. A save that
+    /// fails applies nothing; the turn per profile keeps the recommender's order the store's order.
+    /// </summary>
+    private async Task<IReadOnlyList<FeedbackResult>> SaveThenApplyManyAsync(int profileId, Func<StreamingDbContext, DateTime, Task<List<FeedbackResult>>> save, CancellationToken cancellationToken)
+    {
+        var turn = turns[(int)((uint)profileId % (uint)turns.Length)];
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            List<FeedbackResult> results;
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                results = await save(db, clock.GetUtcNow().UtcDateTime);
+            }
+
+            foreach (var result in results)
+            {
+                recommender.Apply(result.Event);
+            }
+
+            return results;
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private static async Task RequireAsync(StreamingDbContext db, int profileId, int? titleId, CancellationToken cancellationToken)
+    {
+        if (!await db.Profiles.AnyAsync(p => p.Id == profileId, cancellationToken))
+        {
+            throw new ArgumentException($"There is no profile {profileId}.", nameof(profileId));
+        }
+
+        if (titleId is int title && !await db.Titles.AnyAsync(t => t.Id == title, cancellationToken))
+        {
+            throw new ArgumentException($"There is no title {title} in the catalogue.", nameof(titleId));
+        }
+    }
+
+    /// <summary>The episode's runtime, or the title's for a movie (or a series played as a whole); null for an episode the title does not have.</summary>
+    private static async Task<int?> RuntimeSecondsAsync(StreamingDbContext db, int titleId, int? episodeId, CancellationToken cancellationToken)
+    {
+        var minutes = episodeId is int episode
+            ? await db.Episodes.AsNoTracking().Where(e => e.Id == episode && e.TitleId == titleId).Select(e => (int?)e.RuntimeMinutes).FirstOrDefaultAsync(cancellationToken)
+            : await db.Titles.AsNoTracking().Where(t => t.Id == titleId).Select(t => (int?)t.RuntimeMinutes).FirstOrDefaultAsync(cancellationToken);
+        return minutes * 60;
+    }
+
+    private static float Share(int positionSeconds, int runtimeSeconds) =>
+        runtimeSeconds <= 0 ? 0 : Math.Clamp(positionSeconds / (float)runtimeSeconds, 0, 1);
+}
