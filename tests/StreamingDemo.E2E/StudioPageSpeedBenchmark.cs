@@ -34,7 +34,12 @@ public sealed class StudioPageSpeedBenchmark
         var aggregated = await insights.GetAsync(cancel);
         var aggregationTime = aggregation.Elapsed;
 
-        var featured = await app.Services.GetRequiredService<CompareService>().FeaturedAsync(cancel);
+        IReadOnlyList<StreamingDemo.Web.Features.Profiles.PersonaModel> featured;
+        using (var scope = app.Services.CreateScope())
+        {
+            featured = await scope.ServiceProvider.GetRequiredService<CompareService>().FeaturedAsync(cancel);
+        }
+
         var atlas = app.Services.GetRequiredService<ITasteCommunityAtlas>();
         var communities = atlas.Communities.OrderByDescending(c => c.Size).Take(Rounds).ToList();
         using var client = new HttpClient { BaseAddress = app.BaseAddress };

@@ -65,7 +65,7 @@ public sealed partial class StudioTests(SiteFixture site)
     [Fact]
     public async Task OneProfileOnTwoDevicesIsCompared()
     {
-        var persona = (await site.App.Services.GetRequiredService<CompareService>().FeaturedAsync(TestContext.Current.CancellationToken))[0];
+        var persona = (await FeaturedAsync())[0];
         var page = await site.NewPageAsync(Projector);
         await page.OpenAsync($"/studio/compare?profiles={persona.Id}&device=tv,phone");
 
@@ -107,7 +107,7 @@ public sealed partial class StudioTests(SiteFixture site)
     [Fact]
     public async Task AProfilesThreeCommunitiesLeadToTheirPages()
     {
-        var persona = (await site.App.Services.GetRequiredService<CompareService>().FeaturedAsync(TestContext.Current.CancellationToken))[0];
+        var persona = (await FeaturedAsync())[0];
         var taste = site.App.Services.GetRequiredService<IRecommender>().GetTaste(persona.Id);
         var page = await site.NewPageAsync(Laptop);
         await page.OpenAsync($"/studio/profiles/{persona.Id}");
@@ -202,7 +202,8 @@ public sealed partial class StudioTests(SiteFixture site)
     /// <summary>Two featured personas whose pages share at least one visible title (and how many), by the studio's own comparison.</summary>
     private async Task<(int First, int Second, int Shared)> PersonasWithOverlapAsync()
     {
-        var compare = site.App.Services.GetRequiredService<CompareService>();
+        using var scope = site.App.Services.CreateScope();
+        var compare = scope.ServiceProvider.GetRequiredService<CompareService>();
         var featured = await compare.FeaturedAsync(TestContext.Current.CancellationToken);
         foreach (var a in featured)
         {
@@ -217,6 +218,12 @@ public sealed partial class StudioTests(SiteFixture site)
         }
 
         throw new InvalidOperationException("No two featured personas share a visible title.");
+    }
+
+    private async Task<IReadOnlyList<StreamingDemo.Web.Features.Profiles.PersonaModel>> FeaturedAsync()
+    {
+        using var scope = site.App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<CompareService>().FeaturedAsync(TestContext.Current.CancellationToken);
     }
 
     private static async Task<List<string>> TitleIdsAsync(ILocator column)

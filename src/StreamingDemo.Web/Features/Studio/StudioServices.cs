@@ -5,7 +5,8 @@ public static class StudioServices
 {
     public static IServiceCollection AddStudio(this IServiceCollection services)
     {
-        services.AddSingleton<CompareService>();
+        // Scoped: it composes pages through the per-tab HomeFeed (previews only, so the studio never moves a viewer's page).
+        services.AddScoped<CompareService>();
         services.AddSingleton<CommunityService>();
         services.AddSingleton<InsightsService>();
         services.AddHostedService<StudioWarmup>();
