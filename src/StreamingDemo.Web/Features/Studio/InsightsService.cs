@@ -125,8 +125,11 @@ public sealed class InsightsService(ViewingFacts facts, ITasteCommunityAtlas atl
     }
 }
 
-/// <summary>Starts the studio's aggregates as soon as the first model is live, so the first studio visit finds them ready.</summary>
-public sealed class StudioWarmup(IFirstRunStatus firstRun, InsightsService insights, ILogger<StudioWarmup> logger) : BackgroundService
+/// <summary>
+/// Starts the studio's aggregates as soon as the first model is live (the insights pass, then every community's influence
+/// spread), so the first studio visit finds them ready.
+/// </summary>
+public sealed class StudioWarmup(IFirstRunStatus firstRun, InsightsService insights, CommunityService communities, ITasteCommunityAtlas atlas, ILogger<StudioWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -157,6 +160,10 @@ public sealed class StudioWarmup(IFirstRunStatus firstRun, InsightsService insig
         try
         {
             await insights.GetAsync(stoppingToken);
+            foreach (var community in atlas.Communities)
+            {
+                await communities.DetailAsync(community.Id, stoppingToken);
+            }
         }
         catch (OperationCanceledException)
         {
