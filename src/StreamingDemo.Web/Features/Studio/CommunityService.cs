@@ -61,7 +61,21 @@ public sealed class CommunityService(ITasteCommunityAtlas atlas, IRecommender re
             return null;
         }
 
-        var spread = await spreads.GetOrAdd((atlas.ModelVersion, communityId), _ => SpreadAsync(community)).WaitAsync(cancellationToken);
+        var model = atlas.ModelVersion;
+        foreach (var stale in spreads.Keys.Where(k => k.Model != model))
+        {
+            spreads.TryRemove(stale, out _);
+        }
+
+        var pending = spreads.GetOrAdd((model, communityId), _ => SpreadAsync(community));
+        if (pending.IsFaulted)
+        {
+            // A failed read (a busy store, say) is retried on the next visit rather than remembered.
+            spreads.TryRemove((model, communityId), out _);
+            pending = spreads.GetOrAdd((model, communityId), _ => SpreadAsync(community));
+        }
+
+        var spread = await pending.WaitAsync(cancellationToken);
         var cards = await catalog.GetCardsAsync([.. community.TopTitleIds.Concat(spread.Titles.Select(t => t.TitleId)).Distinct()], cancellationToken);
         var members = await MembersAsync([.. community.ExampleMemberIds.Concat(community.InfluentialProfileIds)], cancellationToken);
         return new CommunityDetail(
