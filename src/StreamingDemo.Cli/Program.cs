@@ -1,22 +1,11 @@
-using Spectre.Console;
+using System.CommandLine;
 using StreamingDemo.Cli.Commands;
 
-// The same services as the web app, driven from the command line: seed, evaluate, import, bench.
-var verb = args.Length > 0 ? args[0] : "help";
-var rest = args.Skip(1).ToArray();
-try
-{
-    return verb switch
-    {
-        "seed" => await SeedCommand.RunAsync(rest),
-        "evaluate" => await EvaluateCommand.RunAsync(rest),
-        "train" => await TrainCommand.RunAsync(rest),
-        "import" => await ImportCommand.RunAsync(rest),
-        "help" or "--help" or "-h" => Usage.Print(),
-        _ => Usage.Fail($"Unknown command '{verb}'."),
-    };
-}
-catch (CommandLineException error)
-{
-    return Usage.Fail(error.Message);
-}
+// The same services as the web app, driven from the command line: seed, evaluate, train, import, home.
+var root = new RootCommand("StreamingDemo.Cli — seed, evaluate, train, import and inspect the StreamingDemo store");
+root.Subcommands.Add(SeedCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(HomeCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -36,4 +36,7 @@ public sealed record StoreLocation(string DatabasePath)
         Pooling = true,
         DefaultTimeout = 30,
     }.ToString();
+
+    /// <summary>Where trained models are kept unless Recommender:ModelDirectory says otherwise: "models" beside the database.</summary>
+    public string ModelDirectory => Path.Combine(Path.GetDirectoryName(DatabasePath)!, "models");
 }

@@ -33,11 +33,24 @@ public sealed record Explanation(
     double ModelScore,
     double MatchProbability);
 
-/// <summary>A title placed for a profile: calibrated match (0..1) and why.</summary>
+/// <summary>
+/// A title placed for a profile: the match (0..1) — the calibrated probability that the profile enjoys the title if it starts
+/// it (V4) — and why.
+/// </summary>
 public sealed record RecommendedTitle(int TitleId, double Match, Explanation Explanation)
 {
-    /// <summary>The match as a whole percentage, as shown on cards ("NN% match").</summary>
+    /// <summary>
+    /// Below this match no % is shown (docs/decisions/0016): less than an even chance that the profile enjoys the title once
+    /// started, and a card saying "31% match" reads as a warning rather than a recommendation.
+    /// </summary>
+    public const double ShownMatchThreshold = 0.50;
+
+    /// <summary>The match as a whole percentage ("NN% match").</summary>
     public int MatchPercent => (int)Math.Round(Match * 100, MidpointRounding.AwayFromZero);
+
+    /// <summary>The % a recommendation card shows, or null: exploration cards say "Explore" instead, and below
+    /// <see cref="ShownMatchThreshold"/> no % is shown.</summary>
+    public int? ShownMatchPercent => Explanation.IsExploration || Match < ShownMatchThreshold ? null : MatchPercent;
 }
 
 public sealed record HomeRow(string Key, RowKind Kind, string Title, int? SeedTitleId, IReadOnlyList<RecommendedTitle> Items);

@@ -81,7 +81,7 @@ public sealed class RecommenderTrainingService(
             var model = await Task.Run(() => store.TryLoad(snapshot, options.Value), ct);
             if (model is null)
             {
-                var progress = new InlineProgress<TrainingProgress>(p =>
+                var progress = new SynchronousProgress<TrainingProgress>(p =>
                 {
                     if (firstRun)
                     {

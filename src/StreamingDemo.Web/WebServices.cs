@@ -30,7 +30,7 @@ public static class WebServices
         services.AddStreamingData(builder.Environment.ContentRootPath);
         services.AddStoreInitializer();
         // Models are persisted next to the database, so a restart loads them instead of retraining.
-        services.AddRecommender(sp => Path.Combine(Path.GetDirectoryName(sp.GetRequiredService<StoreLocation>().DatabasePath)!, "models"));
+        services.AddRecommender(sp => sp.GetRequiredService<StoreLocation>().ModelDirectory);
 
         services.AddSingleton<IArtworkStyles, VocabularyArtworkStyles>();
         services.AddSingleton<CatalogService>();

@@ -63,13 +63,15 @@ public sealed class FirstRunTests
         }
 
         Assert.False(File.Exists(path), "An interrupted first run must not leave a store that looks usable.");
-        Assert.True(File.Exists(path + ".partial"));
+        Assert.False(File.Exists(StoreBuilder.PartialPath(path)), "A stopped first run deletes its partial store.");
 
+        // A process killed outright cannot clean up: its partial file is discarded on the next start.
+        await File.WriteAllTextAsync(StoreBuilder.PartialPath(path), "half a store", TestContext.Current.CancellationToken);
         await using var second = Build(path);
         await second.GetRequiredService<StoreInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
 
         Assert.True(await StoreFiles.IsCompleteAsync(path, TestContext.Current.CancellationToken));
-        Assert.False(File.Exists(path + ".partial"));
+        Assert.False(File.Exists(StoreBuilder.PartialPath(path)));
         Assert.Equal(FirstRunStage.Ready, second.GetRequiredService<FirstRunStatus>().Current.Stage);
     }
 

@@ -49,7 +49,7 @@ public sealed class SeedingTests(SmallStoreFixture store) : IClassFixture<SmallS
         Assert.True(await context.Episodes.AnyAsync(ct));
         Assert.True(await context.PausePoints.AnyAsync(ct));
         Assert.True(await context.InfluenceEdges.AnyAsync(ct));
-        Assert.Equal("true", (await context.Meta.SingleAsync(m => m.Key == DatabaseSeeder.CompletedKey, ct)).Value);
+        Assert.Equal("true", (await context.Meta.SingleAsync(m => m.Key == StoreBuilder.CompletedKey, ct)).Value);
     }
 
     [Fact]

@@ -14,7 +14,9 @@ public sealed class HomePageTests(SiteFixture site)
 
         var topPicks = page.GetByRole(AriaRole.Region, new() { Name = "Top Picks for You" });
         await Expect(topPicks).ToBeVisibleAsync();
-        await Expect(topPicks.GetByRole(AriaRole.Listitem).First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("\\d{1,3}% match"));
+        await Expect(topPicks.Locator(".match").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("\\d{1,3}% match"));
+        // V4: Continue Watching cards show progress, never a match %.
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Continue Watching" }).Locator(".match")).ToHaveCountAsync(0);
         Assert.True(await page.Locator(".home-row").CountAsync() >= 4, "several rows");
     }
 
@@ -49,7 +51,7 @@ public sealed class HomePageTests(SiteFixture site)
 
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync("% match");
-        await Expect(dialog).ToContainTextAsync("calibrated from a model score");
+        await Expect(dialog).ToContainTextAsync("calibrated from an enjoyment-model score");
     }
 
     [Fact]

@@ -78,6 +78,9 @@ public sealed class MovieLensImportTests : IDisposable
     [InlineData("movies.csv", "movieId,title,genres\n1,\"Toy Story (1995),Animation", "movies.csv line 2: a quoted field is never closed")]
     [InlineData("movies.csv", "movieId,title,genres\n1,Toy Story (1995),Animation\n1,Toy Story again,Animation", "movies.csv line 3: movieId 1 appears twice")]
     [InlineData("movies.csv", "movieId,title,genres\nx,Toy Story (1995),Animation", "movies.csv line 2: movieId 'x' is not a positive whole number")]
+    [InlineData("movies.csv", "movieId,title,genres\n1,\"Toy Story\" (1995),Animation", "movies.csv line 2: text follows a closing quote")]
+    [InlineData("movies.csv", "movieId,title,genres\n1,Toy \"Story\" (1995),Animation", "movies.csv line 2: a quote inside an unquoted field")]
+    [InlineData("movies.csv", "movieId,title,genres\n1,\"Toy\nStory (1995)\",Animation\nx,Bad (1995),Animation", "movies.csv line 4: movieId 'x' is not a positive whole number")]
     public async Task AMalformedFileNamesTheLineAndTheProblemAndImportsNothing(string broken, string content, string message)
     {
         var ratings = Write("ratings.csv", broken == "ratings.csv" ? content : Ratings);

@@ -4,7 +4,8 @@ namespace StreamingDemo.Recommender.Tests;
 
 /// <summary>
 /// A small synthetic world with planted taste communities: each profile mixes three communities, each community prefers a
-/// few micro-genres, and viewing follows taste × a long-tail popularity. Built in code so unit tests need no database.
+/// few micro-genres, viewing follows taste × a long-tail popularity, and enjoyment (finishing, thumbs) follows taste. Built in
+/// code so unit tests need no database.
 /// </summary>
 public sealed class PlantedWorld
 {
@@ -77,6 +78,7 @@ public sealed class PlantedWorld
             dominant[p] = chosen[0];
 
             var taste = new double[titles];
+            var tasteMatch = new double[titles];
             for (var t = 0; t < titles; t++)
             {
                 var match = 0.0;
@@ -85,6 +87,7 @@ public sealed class PlantedWorld
                     match += w * titleList[t].MicroGenreIds.Sum(tag => affinity[c, tag - 1]);
                 }
 
+                tasteMatch[t] = match;
                 taste[t] = titleList[t].IsKids == kidsProfile ? (0.03 + match * match) * popularity[t] : 0;
             }
 
@@ -98,12 +101,15 @@ public sealed class PlantedWorld
                     continue;
                 }
 
-                var completion = (float)Math.Min(1, 0.2 + random.NextDouble());
+                // Planted enjoyment: the closer a title is to the profile's taste, the likelier it is finished and thumbed up.
+                var liking = tasteMatch[t] / (tasteMatch[t] + 0.5);
+                var enjoyed = random.NextDouble() < 0.15 + 0.75 * liking;
+                var completion = enjoyed ? 1f : (float)(0.05 + 0.6 * random.NextDouble());
                 ThumbRating? thumb = random.NextDouble() switch
                 {
-                    < 0.08 => ThumbRating.Up,
-                    < 0.11 => ThumbRating.Love,
-                    < 0.13 => ThumbRating.Down,
+                    < 0.08 => enjoyed ? ThumbRating.Up : ThumbRating.Down,
+                    < 0.11 => enjoyed ? ThumbRating.Love : null,
+                    < 0.13 => enjoyed ? null : ThumbRating.Down,
                     _ => null,
                 };
                 var at = asOf.AddDays(-random.Next(365)).AddMinutes(random.Next(1440));

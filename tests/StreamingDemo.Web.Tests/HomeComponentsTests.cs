@@ -37,8 +37,9 @@ public sealed class HomeComponentsTests : MudTestContext
     [Fact]
     public void AContinueWatchingCardShowsProgressAndEpisodeAndResumesPlayback()
     {
-        var cut = Render<HomeCardView>(p => p.Add(c => c.Card, new HomeCard(Harbour, 80, Because, Progress: 0.42, EpisodeLabel: "S2:E3")));
+        var cut = Render<HomeCardView>(p => p.Add(c => c.Card, new HomeCard(Harbour, null, Because, Progress: 0.42, EpisodeLabel: "S2:E3")));
 
+        Assert.Empty(cut.FindAll(".match"));
         var bar = cut.Find("[role=progressbar]");
         Assert.Equal("42", bar.GetAttribute("aria-valuenow"));
         Assert.Equal("Watched of The Harbour Files", bar.GetAttribute("aria-label"));
@@ -47,11 +48,22 @@ public sealed class HomeComponentsTests : MudTestContext
     }
 
     [Fact]
-    public void ExplorationCardsAreMarkedAsSuch()
+    public void ExplorationCardsSayExploreInsteadOfAMatch()
     {
-        var cut = Render<HomeCardView>(p => p.Add(c => c.Card, new HomeCard(Harbour, 23, Because with { IsExploration = true })));
+        var cut = Render<HomeCardView>(p => p.Add(c => c.Card, new HomeCard(Harbour, null, Because with { IsExploration = true })));
 
         Assert.Equal("Explore", cut.Find(".explore-badge").TextContent);
+        Assert.Empty(cut.FindAll(".match"));
+    }
+
+    [Fact]
+    public void ACardBelowTheMatchThresholdShowsNoPercentButStillExplainsItself()
+    {
+        var cut = Render<HomeCardView>(p => p.Add(c => c.Card, new HomeCard(Harbour, null, Because with { MatchProbability = 0.31 })));
+
+        Assert.Empty(cut.FindAll(".match"));
+        Assert.Empty(cut.FindAll(".explore-badge"));
+        Assert.Equal("Why The Harbour Files?", cut.Find("button.why-button").GetAttribute("aria-label"));
     }
 
     [Fact]
@@ -74,11 +86,12 @@ public sealed class HomeComponentsTests : MudTestContext
     [Fact]
     public void TheExplanationPanelShowsTheRecommendersEvidence()
     {
-        var cut = Render<WhyThisPanel>(p => p.Add(w => w.Explanation, Because).Add(w => w.MatchPercent, 91));
+        var cut = Render<WhyThisPanel>(p => p.Add(w => w.Explanation, Because).Add(w => w.Match, 0.91));
 
         var text = cut.Find(".why-this").TextContent;
         Assert.Contains("91% match", text, StringComparison.Ordinal);
-        Assert.Contains("model score of 1.234", text, StringComparison.Ordinal);
+        Assert.Contains("the chance you enjoy it if you start it, calibrated from an enjoyment-model score of 1.234", text, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll(".why-below"));
         Assert.Contains("The Frozen Fjord", text, StringComparison.Ordinal);
         var community = cut.FindAll(".why-list li").Single(li => li.TextContent.Contains("Nordic Noir Devotees", StringComparison.Ordinal));
         Assert.Equal("62%", community.QuerySelector(".why-value")!.TextContent);
@@ -90,9 +103,18 @@ public sealed class HomeComponentsTests : MudTestContext
     [Fact]
     public void TheExplanationPanelSaysWhenATitleIsThereToExplore()
     {
-        var cut = Render<WhyThisPanel>(p => p.Add(w => w.Explanation, Because with { IsExploration = true, SeedTitleName = null }).Add(w => w.MatchPercent, 23));
+        var cut = Render<WhyThisPanel>(p => p.Add(w => w.Explanation, Because with { IsExploration = true, SeedTitleName = null }).Add(w => w.Match, 0.23));
 
         Assert.Contains("Picked to explore", cut.Find(".why-exploration").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Because you watched", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheExplanationPanelGivesTheMatchACardBelowTheThresholdDoesNotShow()
+    {
+        var cut = Render<WhyThisPanel>(p => p.Add(w => w.Explanation, Because with { MatchProbability = 0.31 }).Add(w => w.Match, 0.31));
+
+        Assert.Equal("31% match", cut.Find(".why-match .match").TextContent);
+        Assert.Equal("Cards show no % below 50%: this one is a weaker match.", cut.Find(".why-below").TextContent);
     }
 }

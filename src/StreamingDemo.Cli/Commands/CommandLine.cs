@@ -1,80 +1,50 @@
+using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace StreamingDemo.Cli.Commands;
 
-/// <summary>A usage error: printed in red with the usage, exit code 2.</summary>
+/// <summary>A usage error found once the values are parsed (a missing file, contradictory values): printed in red, exit code 2.</summary>
 public sealed class CommandLineException(string message) : Exception(message);
 
-/// <summary>Minimal `--name value` option parsing; unknown options are errors, not silently ignored.</summary>
-public sealed class CommandLine
+/// <summary>How every verb runs: parse errors are System.CommandLine's (with the verb's help); usage and settings errors exit 2.</summary>
+internal static class CommandLine
 {
-    private readonly Dictionary<string, string?> values = new(StringComparer.Ordinal);
+    public const int UsageError = 2;
 
-    public CommandLine(string[] args, IEnumerable<string> valueOptions, IEnumerable<string>? flags = null)
+    /// <summary>Sets the verb's action, turning <see cref="CommandLineException"/> and invalid settings into a clear message and exit code 2.</summary>
+    public static Command WithAction(this Command command, Func<ParseResult, CancellationToken, Task<int>> action)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var withValue = valueOptions.ToHashSet(StringComparer.Ordinal);
-        var switches = (flags ?? []).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var name = args[i];
-            if (switches.Contains(name))
+            try
             {
-                values[name] = null;
+                return await action(parse, cancellationToken);
             }
-            else if (withValue.Contains(name))
+            catch (CommandLineException error)
             {
-                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    throw new CommandLineException($"Option {name} needs a value.");
-                }
-
-                values[name] = args[++i];
+                return Fail(error.Message);
             }
-            else
+            catch (OptionsValidationException error)
             {
-                throw new CommandLineException($"Unknown option '{name}'.");
+                return Fail(string.Join(" ", error.Failures));
             }
-        }
+        });
+        return command;
     }
 
-    public bool Has(string name) => values.ContainsKey(name);
-
-    public string? Get(string name) => values.GetValueOrDefault(name);
-
-    public int GetInt(string name, int fallback)
+    /// <summary>An option that must name an existing file, given as a path.</summary>
+    public static Option<FileInfo> ExistingFile(string name, string description) => new Option<FileInfo>(name)
     {
-        var value = Get(name);
-        if (value is null)
-        {
-            return fallback;
-        }
+        Description = description,
+        Required = true,
+        HelpName = "PATH",
+    }.AcceptExistingOnly();
 
-        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new CommandLineException($"Option {name} must be a whole number, not '{value}'.");
-    }
-}
-
-public static class Usage
-{
-    public static int Print()
-    {
-        AnsiConsole.MarkupLine("[bold]StreamingDemo.Cli[/] — seed, evaluate and import the StreamingDemo store");
-        AnsiConsole.WriteLine();
-        AnsiConsole.WriteLine("  seed     --preset demo|large|small --seed N --db PATH [--compare-writes ROWS]");
-        AnsiConsole.WriteLine("           create a deterministic store; optionally time EF Core against the bulk writer on ROWS sessions");
-        AnsiConsole.WriteLine("  evaluate [--db PATH | --preset demo --seed N] [--protocol random-80-20|leave-last-out] [--json]");
-        AnsiConsole.WriteLine("  train    --db PATH                                      train the recommender, save it in models/ beside the store");
-        AnsiConsole.WriteLine("  import   --ratings ratings.csv --movies movies.csv --db PATH [--thumbs-up-at 4] [--thumbs-down-at 2] [--love-at X]");
-        return 0;
-    }
-
-    public static int Fail(string message)
+    private static int Fail(string message)
     {
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{message}[/]");
-        Print();
-        return 2;
+        return UsageError;
     }
 }

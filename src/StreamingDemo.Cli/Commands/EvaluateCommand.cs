@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using StreamingDemo.Data;
 using StreamingDemo.Data.Seeding;
@@ -15,29 +17,44 @@ namespace StreamingDemo.Cli.Commands;
 /// <summary>`evaluate [--db PATH | --preset demo --seed N] [--protocol random-80-20|leave-last-out] [--json]`.</summary>
 public static class EvaluateCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    private static readonly Dictionary<string, EvaluationProtocol> Protocols = new(StringComparer.Ordinal)
     {
-        var options = new CommandLine(args, ["--db", "--preset", "--seed", "--protocol"], ["--json"]);
-        var json = options.Has("--json");
-        var protocol = (options.Get("--protocol") ?? "random-80-20") switch
-        {
-            "random-80-20" => EvaluationProtocol.Random8020,
-            "leave-last-out" => EvaluationProtocol.LeaveLastOut,
-            var other => throw new CommandLineException($"Unknown protocol '{other}'. Use random-80-20 or leave-last-out."),
-        };
+        ["random-80-20"] = EvaluationProtocol.Random8020,
+        ["leave-last-out"] = EvaluationProtocol.LeaveLastOut,
+    };
 
-        var (path, dataset) = await ResolveStoreAsync(options, json);
-        var store = new StoreLocation(path);
-        var snapshot = await new SqliteInteractionSource(store).LoadSnapshotAsync();
-        var truth = await new SqliteGroundTruthSource(store).LoadAsync();
-        // The same "Recommender" options the web app binds; environment variables (Recommender__Factors=64) override them.
-        var recommender = new RecommenderOptions { Seed = options.GetInt("--seed", 42) };
-        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(RecommenderOptions.SectionName).Bind(recommender);
+    public static Command Create()
+    {
+        var dbOption = new Option<FileInfo>("--db") { Description = "Evaluate this store (else the preset's, seeded when missing)", HelpName = "PATH" };
+        dbOption.AcceptExistingOnly();
+        var presetOption = new Option<string>("--preset") { Description = "Preset to seed and evaluate when no --db is given", DefaultValueFactory = _ => SeedPresets.Demo.Name };
+        presetOption.AcceptOnlyFromAmong([.. SeedPresets.Names]);
+        var seedOption = new Option<int>("--seed") { Description = "Seed of the preset and of training", DefaultValueFactory = _ => 42, HelpName = "N" };
+        var protocolOption = new Option<string>("--protocol") { Description = "How interactions are held out", DefaultValueFactory = _ => "random-80-20" };
+        protocolOption.AcceptOnlyFromAmong([.. Protocols.Keys]);
+        var jsonOption = new Option<bool>("--json") { Description = "Print the report as JSON, without progress" };
+        var command = new Command("evaluate", "Measure the recommender offline against baselines and the planted truth")
+        {
+            dbOption, presetOption, seedOption, protocolOption, jsonOption,
+        };
+        return command.WithAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(dbOption)?.FullName, SeedPresets.Get(parse.GetValue(presetOption)!), parse.GetValue(seedOption),
+            Protocols[parse.GetValue(protocolOption)!], parse.GetValue(jsonOption), cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(string? db, SeedPreset preset, int seed, EvaluationProtocol protocol, bool json, CancellationToken cancellationToken)
+    {
+        var (path, dataset) = db is not null ? (db, Path.GetFileName(db)) : await SeedPresetAsync(preset, seed, json, cancellationToken);
+        // The site's own composition and "Recommender" options; environment variables (Recommender__Factors=64) set them, --seed the training seed.
+        await using var services = CliServices.For(path, (RecommenderOptions.SectionName + ":" + nameof(RecommenderOptions.Seed), seed.ToString(CultureInfo.InvariantCulture)));
+        var snapshot = await services.GetRequiredService<IInteractionSource>().LoadSnapshotAsync(cancellationToken);
+        var truth = await new SqliteGroundTruthSource(services.GetRequiredService<StoreLocation>()).LoadAsync(cancellationToken);
+        var recommender = services.GetRequiredService<IOptions<RecommenderOptions>>().Value;
 
         EvaluationReport report = null!;
         if (json)
         {
-            report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender);
+            report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, ct: cancellationToken);
             Console.WriteLine(ToJson(report).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return 0;
         }
@@ -51,7 +68,7 @@ public static class EvaluateCommand
                     task.Description = p.Stage;
                     task.Value = p.Fraction * 100;
                 });
-                report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, progress);
+                report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, progress, cancellationToken);
                 task.Value = 100;
                 return Task.CompletedTask;
             });
@@ -60,68 +77,49 @@ public static class EvaluateCommand
             $"[bold]{report.Dataset}[/], protocol [bold]{report.Protocol}[/], system trained in {report.TrainingTime.TotalSeconds:0.0} s");
         Write("Held-out profiles", report.Models);
         Write("Cold start (three picks, no retraining)", report.ColdStart);
-        var reliability = new Table().Title("Match % reliability").AddColumns("bin", "count", "predicted", "observed");
-        foreach (var bin in report.Calibration.Reliability)
+        WriteCalibration("Match % reliability, every scored candidate the profile went on to start", report.Calibration);
+        if (report.PlacedCalibration is { } placed)
         {
-            reliability.AddRow(Invariant($"{bin.From:0.0}–{bin.To:0.0}"), Invariant($"{bin.Count:N0}"), Invariant($"{bin.Predicted:0.000}"), Invariant($"{bin.Observed:0.000}"));
+            WriteCalibration(Invariant($"Match % reliability, cards placed on home pages ({report.PlacedCards:N0} placed)"), placed);
         }
 
-        AnsiConsole.Write(reliability);
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Expected calibration error: [bold]{report.Calibration.Ece:0.0000}[/]");
+        if (report.NewcomerCalibration is { } newcomers)
+        {
+            WriteCalibration("Match % reliability, newcomers' home pages (three picks, then fold-in)", newcomers);
+        }
+
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Communities: {report.Communities.Learned} learned, {report.Communities.Planted?.ToString(CultureInfo.InvariantCulture) ?? "no"} planted; ARI [bold]{(report.Communities.Ari is { } ari ? ari.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}[/]");
         return 0;
     }
 
-    private static async Task<(string Path, string Dataset)> ResolveStoreAsync(CommandLine options, bool quiet)
+    private static async Task<(string Path, string Dataset)> SeedPresetAsync(SeedPreset preset, int seed, bool quiet, CancellationToken cancellationToken)
     {
-        if (options.Get("--db") is { } db)
-        {
-            var full = Path.GetFullPath(db);
-            return File.Exists(full) ? (full, Path.GetFileName(full)) : throw new CommandLineException($"No database at {full}.");
-        }
-
-        var presetName = options.Get("--preset") ?? SeedPresets.Demo.Name;
-        if (!SeedPresets.TryGet(presetName, out var preset))
-        {
-            throw new CommandLineException($"Unknown preset '{presetName}'. Use one of: {string.Join(", ", SeedPresets.Names)}.");
-        }
-
-        var seed = options.GetInt("--seed", 42);
         var path = Path.GetFullPath(Path.Combine("data", $"{preset.Name}-{seed}.db"));
-        if (!await IsCompleteAsync(path))
+        if (!await StoreFiles.IsCompleteAsync(path, cancellationToken))
         {
             if (!quiet)
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Seeding {preset.Name} (seed {seed}) into {path}…");
             }
 
-            await DatabaseSeeder.SeedAsync(path + ".partial", preset, seed);
-            StoreFiles.Move(path + ".partial", path);
+            await DatabaseSeeder.SeedAsync(path, preset, seed, cancellationToken: cancellationToken);
         }
 
         return (path, $"{preset.Name} (seed {seed})");
     }
 
-    private static async Task<bool> IsCompleteAsync(string path)
+    private static void WriteCalibration(string title, CalibrationReport report)
     {
-        if (!File.Exists(path))
+        var table = new Table().Title(title).AddColumns("bin", "count", "predicted", "observed");
+        foreach (var bin in report.Reliability)
         {
-            return false;
+            table.AddRow(Invariant($"{bin.From:0.0}–{bin.To:0.0}"), Invariant($"{bin.Count:N0}"), Invariant($"{bin.Predicted:0.000}"), Invariant($"{bin.Observed:0.000}"));
         }
 
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new StoreLocation(path).ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Meta WHERE Key = 'seed.completed'";
-        try
-        {
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            return false;
-        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"{report.Count:N0} outcomes; expected calibration error [bold]{report.Ece:0.0000}[/]; largest gap in a bin with ≥ 1 % of them [bold]{report.LargestGap:0.000}[/]");
     }
 
     private static void Write(string title, IReadOnlyList<ModelMetrics> models)
@@ -161,18 +159,9 @@ public static class EvaluateCommand
             ["protocol"] = report.Protocol,
             ["models"] = Models(report.Models),
             ["coldStart"] = Models(report.ColdStart),
-            ["calibration"] = new JsonObject
-            {
-                ["ece"] = Round(report.Calibration.Ece),
-                ["reliability"] = new JsonArray([.. report.Calibration.Reliability.Select(b => (JsonNode)new JsonObject
-                {
-                    ["from"] = b.From,
-                    ["to"] = b.To,
-                    ["count"] = b.Count,
-                    ["predicted"] = Round(b.Predicted),
-                    ["observed"] = Round(b.Observed),
-                })]),
-            },
+            ["calibration"] = Calibration(report.Calibration),
+            ["placedCalibration"] = report.PlacedCalibration is { } placed ? Calibration(placed, report.PlacedCards) : null,
+            ["newcomerCalibration"] = report.NewcomerCalibration is { } newcomers ? Calibration(newcomers) : null,
             ["communities"] = new JsonObject
             {
                 ["ari"] = report.Communities.Ari is { } ari ? Round(ari) : null,
@@ -180,6 +169,31 @@ public static class EvaluateCommand
                 ["planted"] = report.Communities.Planted,
             },
         };
+    }
+
+    /// <summary>The reliability table, ECE and the largest gap in a bin holding ≥ 1 % of the pairs (`outcomes` = pairs with an outcome).</summary>
+    private static JsonObject Calibration(CalibrationReport report, int? placedCards = null)
+    {
+        var json = new JsonObject
+        {
+            ["ece"] = Round(report.Ece),
+            ["reliability"] = new JsonArray([.. report.Reliability.Select(b => (JsonNode)new JsonObject
+            {
+                ["from"] = b.From,
+                ["to"] = b.To,
+                ["count"] = b.Count,
+                ["predicted"] = Round(b.Predicted),
+                ["observed"] = Round(b.Observed),
+            })]),
+            ["outcomes"] = report.Count,
+            ["largestGap"] = Round(report.LargestGap),
+        };
+        if (placedCards is { } cards)
+        {
+            json["placedCards"] = cards;
+        }
+
+        return json;
     }
 
     private static double Round(double value) => Math.Round(value, 6);

@@ -1,28 +1,42 @@
+using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using StreamingDemo.Data.Import;
 
 namespace StreamingDemo.Cli.Commands;
 
-/// <summary>`import --ratings ratings.csv --movies movies.csv --db PATH [--thumbs-up-at 4] [--thumbs-down-at 2]` (L5).</summary>
+/// <summary>`import --ratings ratings.csv --movies movies.csv --db PATH [--thumbs-up-at 4] [--thumbs-down-at 2] [--love-at X]` (L5).</summary>
 public static class ImportCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var options = new CommandLine(args, ["--ratings", "--movies", "--db", "--thumbs-up-at", "--thumbs-down-at", "--love-at"]);
-        var ratings = options.Get("--ratings") ?? throw new CommandLineException("import needs --ratings ratings.csv.");
-        var movies = options.Get("--movies") ?? throw new CommandLineException("import needs --movies movies.csv.");
-        var db = Path.GetFullPath(options.Get("--db") ?? throw new CommandLineException("import needs --db PATH."));
-        var thresholds = new MovieLensImportOptions(
-            Number(options, "--thumbs-up-at", 4.0), Number(options, "--thumbs-down-at", 2.0), Number(options, "--love-at", double.PositiveInfinity));
-        if (thresholds.ThumbsDownAt >= thresholds.ThumbsUpAt)
+        var ratingsOption = CommandLine.ExistingFile("--ratings", "MovieLens ratings.csv (userId,movieId,rating,timestamp)");
+        var moviesOption = CommandLine.ExistingFile("--movies", "MovieLens movies.csv (movieId,title,genres)");
+        var dbOption = new Option<string>("--db") { Description = "Database file to create (replaced when complete)", Required = true, HelpName = "PATH" };
+        var upOption = new Option<double>("--thumbs-up-at") { Description = "Ratings from this many stars become thumbs up", DefaultValueFactory = _ => 4.0, HelpName = "STARS" };
+        var downOption = new Option<double>("--thumbs-down-at") { Description = "Ratings up to this many stars become thumbs down", DefaultValueFactory = _ => 2.0, HelpName = "STARS" };
+        var loveOption = new Option<double?>("--love-at") { Description = "Ratings from this many stars become loves (default: none)", HelpName = "STARS" };
+        var command = new Command("import", "Import MovieLens-format files into a new store") { ratingsOption, moviesOption, dbOption, upOption, downOption, loveOption };
+        command.Validators.Add(result =>
         {
-            throw new CommandLineException("--thumbs-down-at must be below --thumbs-up-at.");
-        }
+            if (result.GetValue(downOption) >= result.GetValue(upOption))
+            {
+                result.AddError("--thumbs-down-at must be below --thumbs-up-at.");
+            }
+        });
+        return command.WithAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(ratingsOption)!.FullName,
+            parse.GetValue(moviesOption)!.FullName,
+            Path.GetFullPath(parse.GetValue(dbOption)!),
+            new MovieLensImportOptions(parse.GetValue(upOption), parse.GetValue(downOption), parse.GetValue(loveOption) ?? double.PositiveInfinity),
+            cancellationToken));
+    }
 
+    private static async Task<int> RunAsync(string ratings, string movies, string db, MovieLensImportOptions thresholds, CancellationToken cancellationToken)
+    {
         try
         {
-            var summary = await MovieLensImporter.ImportAsync(ratings, movies, db, thresholds);
+            var summary = await MovieLensImporter.ImportAsync(ratings, movies, db, thresholds, cancellationToken);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"Imported [bold]{summary.Titles:N0}[/] titles, [bold]{summary.Profiles:N0}[/] profiles, [bold]{summary.Ratings:N0}[/] ratings ({summary.Genres} genres) into {db} in {summary.Elapsed.TotalSeconds:0.0} s.");
             return 0;
@@ -38,18 +52,5 @@ public static class ImportCommand
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{error.Message}[/]");
             return 1;
         }
-    }
-
-    private static double Number(CommandLine options, string name, double fallback)
-    {
-        var value = options.Get(name);
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new CommandLineException($"Option {name} must be a number, not '{value}'.");
     }
 }

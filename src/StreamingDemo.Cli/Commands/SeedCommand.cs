@@ -1,25 +1,41 @@
+using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using StreamingDemo.Data;
 using StreamingDemo.Data.Seeding;
+using StreamingDemo.Domain;
 
 namespace StreamingDemo.Cli.Commands;
 
-/// <summary>`seed --preset demo|large --seed N --db PATH`: the same seeding the web app's first run does.</summary>
+/// <summary>`seed --preset demo|large|small --seed N --db PATH [--compare-writes ROWS]`: the same seeding the web app's first run does.</summary>
 public static class SeedCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var options = new CommandLine(args, ["--preset", "--seed", "--db", "--compare-writes"]);
-        var presetName = options.Get("--preset") ?? SeedPresets.Demo.Name;
-        if (!SeedPresets.TryGet(presetName, out var preset))
+        var presetOption = new Option<string>("--preset") { Description = "Scale of the seeded world", DefaultValueFactory = _ => SeedPresets.Demo.Name };
+        presetOption.AcceptOnlyFromAmong([.. SeedPresets.Names]);
+        var seedOption = new Option<int>("--seed") { Description = "Seed of the generator: same seed, same store", DefaultValueFactory = _ => 42, HelpName = "N" };
+        var dbOption = new Option<string>("--db") { Description = "Database file to create (default data/PRESET-SEED.db)", HelpName = "PATH" };
+        var compareOption = new Option<int?>("--compare-writes")
         {
-            throw new CommandLineException($"Unknown preset '{presetName}'. Use one of: {string.Join(", ", SeedPresets.Names)}.");
-        }
+            Description = "Also time EF Core against the bulk writer on ROWS viewing sessions",
+            HelpName = "ROWS",
+        };
+        compareOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--compare-writes needs at least 1 row.");
+            }
+        });
+        var command = new Command("seed", "Create a deterministic store from a preset and a seed") { presetOption, seedOption, dbOption, compareOption };
+        return command.WithAction((parse, cancellationToken) => RunAsync(
+            SeedPresets.Get(parse.GetValue(presetOption)!), parse.GetValue(seedOption), parse.GetValue(dbOption), parse.GetValue(compareOption), cancellationToken));
+    }
 
-        var seed = options.GetInt("--seed", 42);
-        var path = Path.GetFullPath(options.Get("--db") ?? Path.Combine("data", $"{preset.Name}-{seed}.db"));
-        var partial = path + ".partial";
+    private static async Task<int> RunAsync(SeedPreset preset, int seed, string? db, int? compareWrites, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(db ?? Path.Combine("data", $"{preset.Name}-{seed}.db"));
 
         SeedSummary summary = null!;
         var stages = new List<(string Stage, TimeSpan At)>();
@@ -39,9 +55,8 @@ public static class SeedCommand
                     task.Description = $"{preset.Name}: {p.Stage}";
                     task.Value = p.Percent;
                 });
-                // Seed beside the target and move it into place only when complete, as the web app's first run does.
-                summary = await DatabaseSeeder.SeedAsync(partial, preset, seed, progress);
-                StoreFiles.Move(partial, path);
+                // Built beside the target and moved into place only when complete, as the web app's first run does.
+                summary = await DatabaseSeeder.SeedAsync(path, preset, seed, progress, cancellationToken);
                 task.Value = 100;
             });
 
@@ -62,11 +77,10 @@ public static class SeedCommand
         AnsiConsole.Write(timings);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Seeded [bold]{path}[/] in [bold]{summary.Elapsed.TotalSeconds:0.0} s[/].");
 
-        if (options.Has("--compare-writes"))
+        if (compareWrites is int rows)
         {
             // The same sessions through EF Core and through the bulk writer, in this run, for docs/BENCHMARKS.md.
-            var rows = options.GetInt("--compare-writes", 100_000);
-            var rates = await WriteComparison.RunAsync(Path.GetDirectoryName(path)!, rows);
+            var rates = await WriteComparison.RunAsync(Path.GetDirectoryName(path)!, rows, cancellationToken);
             var comparison = new Table().AddColumns("writer", "rows", "seconds", "rows/s");
             foreach (var rate in rates)
             {

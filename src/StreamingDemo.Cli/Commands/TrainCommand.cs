@@ -1,32 +1,35 @@
+using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
-using StreamingDemo.Data;
-using StreamingDemo.Data.Seeding;
+using StreamingDemo.Domain;
 using StreamingDemo.Recommender;
 using StreamingDemo.Recommender.Serving;
 using StreamingDemo.Recommender.Training;
 
 namespace StreamingDemo.Cli.Commands;
 
-/// <summary>`train --db PATH`: trains the recommender as the web app would and saves it in models/ next to the database.</summary>
+/// <summary>
+/// `train --db PATH`: trains the recommender as the web app would, with the same options and model directory
+/// (models/ beside the database unless Recommender:ModelDirectory says otherwise), and saves it there.
+/// </summary>
 public static class TrainCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var options = new CommandLine(args, ["--db"]);
-        var path = Path.GetFullPath(options.Get("--db") ?? throw new CommandLineException("train needs --db PATH."));
-        if (!File.Exists(path))
-        {
-            throw new CommandLineException($"No database at {path}.");
-        }
+        var dbOption = CommandLine.ExistingFile("--db", "The store to train on");
+        var command = new Command("train", "Train the recommender and save it where the site loads it from") { dbOption };
+        return command.WithAction((parse, cancellationToken) => RunAsync(parse.GetValue(dbOption)!.FullName, cancellationToken));
+    }
 
-        var recommender = new RecommenderOptions();
-        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(RecommenderOptions.SectionName).Bind(recommender);
+    private static async Task<int> RunAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var services = CliServices.For(path);
+        var recommender = services.GetRequiredService<IOptions<RecommenderOptions>>().Value;
         var clock = TimeProvider.System;
         var started = clock.GetTimestamp();
-        var snapshot = await new SqliteInteractionSource(new StoreLocation(path)).LoadSnapshotAsync();
+        var snapshot = await services.GetRequiredService<IInteractionSource>().LoadSnapshotAsync(cancellationToken);
         var loaded = clock.GetElapsedTime(started);
         var stages = new List<(string Stage, TimeSpan At)>();
         var trainStart = clock.GetTimestamp();
@@ -37,8 +40,7 @@ public static class TrainCommand
                 stages.Add((p.Stage, clock.GetElapsedTime(trainStart)));
             }
         });
-        var store = new ModelStore(Path.Combine(Path.GetDirectoryName(path)!, "models"), NullLogger<ModelStore>.Instance);
-        var summary = ModelTraining.TrainAndSave(snapshot, recommender, store, progress, clock);
+        var summary = ModelTraining.TrainAndSave(snapshot, recommender, services.GetRequiredService<ModelStore>(), progress, clock, cancellationToken);
         var trained = clock.GetElapsedTime(trainStart);
 
         var table = new Table().AddColumns("stage", "seconds");

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using CsvHelper;
+using StreamingDemo.Data.Entities;
 using StreamingDemo.Data.Seeding;
 using StreamingDemo.Domain;
 
@@ -59,66 +59,64 @@ public static partial class MovieLensImporter
         }
 
         var genreId = genres.ToDictionary(g => g.Name, g => g.Id, StringComparer.Ordinal);
-        var firstRating = ratings.GroupBy(r => r.MovieId).ToDictionary(g => g.Key, g => g.Min(r => r.At));
         var users = ratings.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Min(r => r.At));
         var referenceDate = ratings.Max(r => r.At);
 
-        var partial = databasePath + ".partial";
-        StoreFiles.Delete(partial);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString();
-        try
+        await using var store = await StoreBuilder.CreateAsync(databasePath, cancellationToken);
+        store.AddGenres(genres.Select(g => new Genre { Id = g.Id, Slug = Slug(g.Name), Name = g.Name }));
+        // MovieLens has no micro-genres; each genre doubles as one so tag rows and community names still work.
+        store.AddMicroGenres(genres.Select(g => new MicroGenre { Id = g.Id, Slug = Slug(g.Name), Name = g.Name, GenreId = g.Id }));
+        store.AddTitles([.. movies.Values.OrderBy(m => m.Id).Select(m =>
         {
-            await using (var context = new StreamingDbContext(new DbContextOptionsBuilder<StreamingDbContext>().UseSqlite(connectionString).Options))
+            var linked = (m.Genres.Count > 0 ? m.Genres : [unknownGenre]).Distinct(StringComparer.Ordinal).Select(g => genreId[g]).ToList();
+            return new Title
             {
-                await context.Database.MigrateAsync(cancellationToken);
-            }
-
-            await using (var connection = new SqliteConnection(connectionString))
-            {
-                await connection.OpenAsync(cancellationToken);
-                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                var writer = new BulkWriter(connection, transaction);
-                writer.Insert("Genres", ["Id", "Slug", "Name", "IsKids"], genres,
-                    (p, g) => BulkWriter.Bind(p, g.Id, Slug(g.Name), g.Name, false));
-                // MovieLens has no micro-genres; each genre doubles as one so tag rows and community names still work.
-                writer.Insert("MicroGenres", ["Id", "Slug", "Name", "GenreId"], genres, (p, g) => BulkWriter.Bind(p, g.Id, Slug(g.Name), g.Name, g.Id));
-                var titles = movies.Values.OrderBy(m => m.Id).ToList();
-                writer.Insert("Titles", ["Id", "Name", "Kind", "Year", "RuntimeMinutes", "Maturity", "Synopsis", "PrimaryGenreId", "AddedAt", "IsKids", "ArtworkTheme"], titles,
-                    (p, m) => BulkWriter.Bind(p, m.Id, m.Name, (int)TitleKind.Movie, m.Year, RuntimeMinutes, "NR", string.Empty,
-                        genreId[m.Genres.Count > 0 ? m.Genres[0] : unknownGenre], (firstRating.TryGetValue(m.Id, out var at) ? at : referenceDate).Ticks, false, "default"));
-                var links = titles.SelectMany(m => (m.Genres.Count > 0 ? m.Genres : [unknownGenre]).Distinct(StringComparer.Ordinal).Select(g => (m.Id, Genre: genreId[g]))).ToList();
-                writer.Insert("TitleGenres", ["TitleId", "GenreId"], links, (p, l) => BulkWriter.Bind(p, l.Id, l.Genre));
-                writer.Insert("TitleTags", ["TitleId", "MicroGenreId"], links, (p, l) => BulkWriter.Bind(p, l.Id, l.Genre));
-                writer.Insert("Profiles", ["Id", "Name", "Avatar", "IsKids", "IsFeatured", "IsSeeded", "CreatedAt"], users.OrderBy(u => u.Key),
-                    (p, u) => BulkWriter.Bind(p, u.Key, $"User {u.Key.ToString(CultureInfo.InvariantCulture)}", "default", false, false, true, u.Value.Ticks));
-                writer.Insert("ProfileDevices", ["ProfileId", "Device"], users.Keys.Order(), (p, u) => BulkWriter.Bind(p, u, (int)DeviceType.Desktop));
-                var sessionId = 0L;
-                writer.Insert("ViewingSessions", ["Id", "ProfileId", "TitleId", "EpisodeId", "Device", "StartedAt", "StartPositionSeconds", "EndPositionSeconds", "Completed"], ratings,
-                    (p, r) => BulkWriter.Bind(p, ++sessionId, r.UserId, r.MovieId, null, (int)DeviceType.Desktop, r.At.Ticks, 0, RuntimeMinutes * 60, true));
-                var thumbs = ratings.Select(r => (r.UserId, r.MovieId, r.At, Rating: Thumb(r.Stars, options))).Where(t => t.Rating is not null).ToList();
-                writer.Insert("Thumbs", ["ProfileId", "TitleId", "Rating", "At"], thumbs, (p, t) => BulkWriter.Bind(p, t.UserId, t.MovieId, (int)t.Rating!.Value, t.At.Ticks));
-                var meta = new (string Key, string Value)[]
-                {
-                    ("seed.preset", "import"),
-                    ("seed.seed", "0"),
-                    ("seed.referenceDate", referenceDate.ToString("O", CultureInfo.InvariantCulture)),
-                    ("import.source", $"{Path.GetFileName(ratingsPath)}, {Path.GetFileName(moviesPath)}"),
-                    (DatabaseSeeder.CompletedKey, "true"),
-                };
-                writer.Insert("Meta", ["Key", "Value"], meta, (p, m) => BulkWriter.Bind(p, m.Key, m.Value));
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            StoreFiles.Move(partial, databasePath);
-        }
-        catch
+                Id = m.Id,
+                Name = m.Name,
+                Kind = TitleKind.Movie,
+                Year = m.Year,
+                RuntimeMinutes = RuntimeMinutes,
+                Maturity = "NR",
+                Synopsis = string.Empty,
+                PrimaryGenreId = genreId[m.Genres.Count > 0 ? m.Genres[0] : unknownGenre],
+                AddedAt = AddedAt(m, referenceDate),
+                ArtworkTheme = "default",
+                Genres = [.. linked.Select(g => new TitleGenre { TitleId = m.Id, GenreId = g })],
+                Tags = [.. linked.Select(g => new TitleTag { TitleId = m.Id, MicroGenreId = g })],
+            };
+        })]);
+        store.AddProfiles([.. users.OrderBy(u => u.Key).Select(u => new Profile
         {
-            StoreFiles.Delete(partial);
-            throw;
-        }
+            Id = u.Key,
+            Name = $"User {u.Key.ToString(CultureInfo.InvariantCulture)}",
+            Avatar = "default",
+            IsSeeded = true,
+            CreatedAt = u.Value,
+            Devices = [new ProfileDevice { ProfileId = u.Key, Device = DeviceType.Desktop }],
+        })]);
+        store.AddViewingSessions([.. ratings.Select(r => new GeneratedSession(r.UserId, r.MovieId, 0, DeviceType.Desktop, r.At.Ticks, 0, RuntimeMinutes * 60, true))]);
+        store.AddThumbs(ratings.Select(r => (r.UserId, r.MovieId, r.At, Rating: Thumb(r.Stars, options))).Where(t => t.Rating is not null)
+            .Select(t => new GeneratedThumb(t.UserId, t.MovieId, t.Rating!.Value, t.At.Ticks)));
+        await store.CompleteAsync(
+        [
+            ("seed.preset", "import"),
+            ("seed.seed", "0"),
+            ("seed.referenceDate", referenceDate.ToString("O", CultureInfo.InvariantCulture)),
+            ("import.source", $"{Path.GetFileName(ratingsPath)}, {Path.GetFileName(moviesPath)}"),
+        ], cancellationToken);
 
         return new MovieLensImportSummary(movies.Count, users.Count, ratings.Count, genres.Count, TimeProvider.System.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// When a title joined the catalogue: MovieLens has no such date, so 1 January of its release year (1970 without a year),
+    /// never later than the last rating. Never the title's own first rating: evaluation may hold that rating out, and the
+    /// date would then tell the model the held-out viewing happened.
+    /// </summary>
+    private static DateTime AddedAt(Movie movie, DateTime referenceDate)
+    {
+        var released = movie.Year is >= 1 and <= 9999 ? new DateTime(movie.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc) : DateTime.UnixEpoch;
+        return released > referenceDate ? referenceDate : released;
     }
 
     private static ThumbRating? Thumb(double rating, MovieLensImportOptions options) =>
@@ -220,8 +218,11 @@ public static partial class MovieLensImporter
         return ratings;
     }
 
-    /// <summary>RFC 4180 records (quoted fields may hold commas, doubled quotes and line breaks), strict UTF-8, with a header check.</summary>
-    private static IEnumerable<(int Line, List<string> Fields)> ReadCsv(string path, string[] header)
+    /// <summary>
+    /// RFC 4180 records read by CsvHelper (quoted fields may hold commas, doubled quotes and line breaks), from strict UTF-8,
+    /// with a header check. Each record comes with the line it starts on; malformed quoting stops the import at its line.
+    /// </summary>
+    private static List<(int Line, List<string> Fields)> ReadCsv(string path, string[] header)
     {
         var file = Path.GetFileName(path);
         if (!System.IO.File.Exists(path))
@@ -229,114 +230,59 @@ public static partial class MovieLensImporter
             throw new FileNotFoundException($"{path} does not exist.", path);
         }
 
-        string text;
+        var bytes = System.IO.File.ReadAllBytes(path);
         try
         {
-            text = System.IO.File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+            _ = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetCharCount(bytes);
         }
         catch (DecoderFallbackException)
         {
             throw new MovieLensFormatException(file, 1, "the file is not valid UTF-8");
         }
 
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            TrimWhitespace = false,
+            TrackLineNumbers = true,
+            // Every malformed record is reported to OnMalformedRecord, which stops the import at its line.
+            MalformedData = CsvMalformedDataHandling.Skip,
+            OnMalformedRecord = record => throw new MovieLensFormatException(file, (int)record.LineNumber, record.Reason switch
+            {
+                CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
+                CsvMalformedReason.TextAfterClosingQuote => "text follows a closing quote",
+                CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+                var other => $"malformed quoting ({other})",
+            }),
+        };
+        using var reader = CsvReader.Create(bytes, options);
         var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var quoted = false;
-        var atFieldStart = true;
-        for (var i = 0; i < text.Length; i++)
+        try
         {
-            var c = text[i];
-            if (i == 0 && c == '\uFEFF')
+            if (!reader.Headers.Select(f => f.Trim()).SequenceEqual(header, StringComparer.OrdinalIgnoreCase))
             {
-                continue;
+                throw new MovieLensFormatException(file, 1, $"the header must be '{string.Join(',', header)}'");
             }
 
-            if (quoted)
+            while (reader.Read())
             {
-                if (c == '"')
+                var fields = new List<string>(reader.FieldCount);
+                for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                        if (i + 1 < text.Length && text[i + 1] is not (',' or '\r' or '\n'))
-                        {
-                            throw new MovieLensFormatException(file, line, "text follows a closing quote");
-                        }
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
+                    fields.Add(reader.GetString(i));
                 }
 
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when atFieldStart:
-                    quoted = true;
-                    atFieldStart = false;
-                    break;
-                case '"':
-                    throw new MovieLensFormatException(file, line, "a quote inside an unquoted field");
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    atFieldStart = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    if (fields.Count > 1 || fields[0].Length > 0)
-                    {
-                        records.Add((recordLine, fields));
-                    }
-
-                    fields = [];
-                    atFieldStart = true;
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    atFieldStart = false;
-                    break;
+                records.Add(((int)reader.LineNumber, fields));
             }
         }
-
-        if (quoted)
+        catch (CsvFormatException error)
         {
-            throw new MovieLensFormatException(file, recordLine, "a quoted field is never closed");
+            throw new MovieLensFormatException(file, (int)Math.Max(1, error.LineNumber), error.Message);
         }
 
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add((recordLine, fields));
-        }
-
-        if (records.Count == 0 || !records[0].Item2.Select(f => f.Trim()).SequenceEqual(header, StringComparer.OrdinalIgnoreCase))
-        {
-            throw new MovieLensFormatException(file, 1, $"the header must be '{string.Join(',', header)}'");
-        }
-
-        return records.Skip(1);
+        return records;
     }
 
     private static string Slug(string name) => NonSlug().Replace(name.ToLowerInvariant(), "-").Trim('-');

@@ -3,13 +3,15 @@ using StreamingDemo.Domain;
 
 namespace StreamingDemo.Data.Seeding;
 
-/// <summary>A viewing session as the generator produces it; ids are assigned in order when written.</summary>
-internal readonly record struct GeneratedSession(
+/// <summary>A viewing session as a store is built from it (EpisodeId 0 for none); ids are assigned in order when written.</summary>
+public readonly record struct GeneratedSession(
     int ProfileId, int TitleId, int EpisodeId, DeviceType Device, long StartedAtTicks, int StartPosition, int EndPosition, bool Completed);
 
-internal readonly record struct GeneratedPause(int SessionIndex, int ProfileId, int TitleId, int EpisodeId, int Position, long AtTicks);
+/// <summary>A pause point; <see cref="SessionIndex"/> is its session's position in the sessions written (0-based).</summary>
+public readonly record struct GeneratedPause(int SessionIndex, int ProfileId, int TitleId, int EpisodeId, int Position, long AtTicks);
 
-internal readonly record struct GeneratedThumb(int ProfileId, int TitleId, ThumbRating Rating, long AtTicks);
+/// <summary>A thumb as a store is built from it.</summary>
+public readonly record struct GeneratedThumb(int ProfileId, int TitleId, ThumbRating Rating, long AtTicks);
 
 /// <summary>Everything one (preset, seed) produces, in memory, before it is written.</summary>
 internal sealed class SeededWorld

@@ -29,7 +29,7 @@ public sealed class StoreInitializer(
         try
         {
             status.Report(FirstRunStage.Migrating, "Opening the catalogue store", 1);
-            var partial = store.DatabasePath + ".partial";
+            var partial = StoreBuilder.PartialPath(store.DatabasePath);
             if (File.Exists(partial))
             {
                 logger.LogWarning("Found {Partial} from an interrupted first run; discarding it and seeding again", partial);
@@ -44,7 +44,7 @@ public sealed class StoreInitializer(
             }
             else
             {
-                await SeedAsync(partial, cancellationToken);
+                await SeedAsync(cancellationToken);
             }
 
             // A registered recommender trains next and reports Ready itself; without one the site is ready now.
@@ -70,7 +70,7 @@ public sealed class StoreInitializer(
         }
     }
 
-    private async Task SeedAsync(string partial, CancellationToken cancellationToken)
+    private async Task SeedAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!settings.SeedOnStart)
@@ -91,18 +91,11 @@ public sealed class StoreInitializer(
                 logger.LogInformation("First run: {Stage} {Percent:0}%", p.Stage, p.Percent);
             }
         });
-        var summary = await DatabaseSeeder.SeedAsync(partial, preset, settings.Seed, progress, cancellationToken);
-        StoreFiles.Move(partial, store.DatabasePath);
+        var summary = await DatabaseSeeder.SeedAsync(store.DatabasePath, preset, settings.Seed, progress, cancellationToken);
         logger.LogInformation(
             "First run: seeded {Titles} titles, {Profiles} profiles, {Sessions} viewing sessions in {Seconds:0.0} s",
             summary.Titles, summary.Profiles, summary.Sessions, summary.Elapsed.TotalSeconds);
     }
-}
-
-/// <summary>Reports on the caller's thread, in order; <see cref="Progress{T}"/> posts to the thread pool and can reorder.</summary>
-public sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }
 
 public static class StoreInitializerRegistration

@@ -49,7 +49,7 @@ public static class WriteComparison
         {
             await connection.OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            DatabaseSeeder.WriteSessions(new BulkWriter(connection, transaction), sessions, _ => { });
+            StoreBuilder.WriteSessions(new BulkWriter(connection, transaction), sessions, null);
             await transaction.CommitAsync(cancellationToken);
         }
 

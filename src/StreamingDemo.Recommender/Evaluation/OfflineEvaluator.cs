@@ -15,7 +15,18 @@ public enum EvaluationProtocol
 
 public sealed record ReliabilityBin(double From, double To, int Count, double Predicted, double Observed);
 
-public sealed record CalibrationReport(double Ece, IReadOnlyList<ReliabilityBin> Reliability);
+/// <summary>
+/// Reliability of the match % over a set of (predicted, enjoyed) pairs: ECE, the ten-bin table, how many pairs, and the largest
+/// |predicted − observed| in any bin holding at least 1 % of them.
+/// </summary>
+public sealed record CalibrationReport(double Ece, IReadOnlyList<ReliabilityBin> Reliability, int Count = 0, double LargestGap = 0);
+
+/// <summary>What <see cref="OfflineEvaluator.Split"/> holds out and what the system may train on.</summary>
+internal sealed record EvaluationSplit(
+    InteractionSnapshot Training,
+    Dictionary<int, HashSet<int>> Relevant,
+    Dictionary<int, Dictionary<int, ProfileTitleInteraction>> HeldOutStarts,
+    Dictionary<int, (List<ProfileTitleInteraction> Picks, HashSet<int> Relevant)> Cohort);
 
 public sealed record CommunityReport(double? Ari, int Learned, int? Planted, int Profiles);
 
@@ -26,7 +37,10 @@ public sealed record EvaluationReport(
     IReadOnlyList<ModelMetrics> ColdStart,
     CalibrationReport Calibration,
     CommunityReport Communities,
-    TimeSpan TrainingTime);
+    TimeSpan TrainingTime,
+    CalibrationReport? PlacedCalibration = null,
+    CalibrationReport? NewcomerCalibration = null,
+    int PlacedCards = 0);
 
 /// <summary>
 /// Offline evaluation (issue 3 item 7): split each profile's positives, train the whole system on the rest, rank the full
@@ -53,54 +67,11 @@ public static class OfflineEvaluator
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
-        var random = new Random(options.Seed);
         var kidsById = snapshot.Profiles.ToDictionary(p => p.Id, p => p.IsKids);
+        // 1. Split: held-out titles per profile and the cold-start cohort.
+        var (training, test, startsHeld, cohort) = Split(snapshot, protocol, options.Seed);
 
-        // 1. Split.
-        var test = new Dictionary<int, HashSet<int>>();
-        var heldOut = new HashSet<(int, int)>();
-        var byProfile = snapshot.Interactions.GroupBy(i => i.ProfileId).OrderBy(g => g.Key).ToList();
-        var minimum = protocol == EvaluationProtocol.Random8020 ? 5 : 3;
-        foreach (var group in byProfile)
-        {
-            var positives = group.Where(ImplicitSignal.IsPositive).OrderBy(i => i.TitleId).ToList();
-            if (positives.Count < minimum)
-            {
-                continue;
-            }
-
-            var held = protocol == EvaluationProtocol.LeaveLastOut
-                ? [positives.OrderByDescending(i => i.LastAt).ThenBy(i => i.TitleId).First()]
-                : positives.OrderBy(_ => random.Next()).Take(Math.Max(1, (int)Math.Round(positives.Count * 0.2))).ToList();
-            test[group.Key] = [.. held.Select(i => i.TitleId)];
-            foreach (var i in held)
-            {
-                heldOut.Add((group.Key, i.TitleId));
-            }
-        }
-
-        // 2. Cold-start cohort: out of training entirely, back with three favourite picks.
-        var eligible = test.Keys.Order().ToArray();
-        random.Shuffle(eligible);
-        var cohortSize = Math.Min(500, Math.Max(1, eligible.Length / 10));
-        var cohort = new Dictionary<int, (List<ProfileTitleInteraction> Picks, HashSet<int> Relevant)>();
-        var grouped = byProfile.ToDictionary(g => g.Key, g => g.ToList());
-        foreach (var profileId in eligible.Take(cohortSize).Order())
-        {
-            var positives = grouped[profileId].Where(ImplicitSignal.IsPositive).OrderBy(i => i.TitleId).ToList();
-            var favourites = positives.Where(i => i.Thumb is ThumbRating.Up or ThumbRating.Love || i.Completion >= 0.8f).ToList();
-            var pool = favourites.Count >= ColdStartPicks ? favourites : positives;
-            var picks = pool.OrderBy(_ => random.Next()).Take(ColdStartPicks).ToList();
-            var picked = picks.Select(p => p.TitleId).ToHashSet();
-            cohort[profileId] = (picks, [.. positives.Select(p => p.TitleId).Where(t => !picked.Contains(t))]);
-        }
-
-        var training = snapshot with
-        {
-            Interactions = [.. snapshot.Interactions.Where(i => !heldOut.Contains((i.ProfileId, i.TitleId)) && !cohort.ContainsKey(i.ProfileId))],
-        };
-
-        // 3. Train the system on the training part only, holding out labels the same way the protocol does.
+        // 2. Train the system on the training part only, holding out labels the same way the protocol does.
         var started = TimeProvider.System.GetTimestamp();
         var model = RecommenderTrainer.Train(training, options,
             protocol == EvaluationProtocol.LeaveLastOut ? HoldoutProtocol.LeaveLastOut : HoldoutProtocol.Random, progress, ct: ct);
@@ -109,11 +80,28 @@ public static class OfflineEvaluator
         var catalogue = model.Catalog.TitleCount;
         int Id(int index) => model.Catalog.Titles[index].Id;
 
-        // 4. Warm profiles.
+        // 3. Warm profiles.
         var warm = test.Keys.Where(id => !cohort.ContainsKey(id)).Order().ToArray();
         var names = Baselines.Select(b => b.Name).Append("system").Concat(oracle is null ? [] : ["oracle"]).ToArray();
         var lists = new int[warm.Length][][];
-        var calibration = new (float Match, bool Hit)[warm.Length][];
+        var calibration = new (float Match, bool Enjoyed)[warm.Length][];
+        var placed = new (float Match, bool Enjoyed)[warm.Length][];
+        var placedCounts = new int[warm.Length];
+        var pages = new HomePageBuilder(model, options);
+        var seriesById = model.Catalog.Titles.Where(t => t.Kind == TitleKind.Series).Select(t => t.Id).ToHashSet();
+        bool Enjoyed(ProfileTitleInteraction i) => ImplicitSignal.Enjoyed(i, seriesById.Contains(i.TitleId));
+
+        // The cards a home page places with a match % (recommendation rows; not Continue Watching, not exploration cards), and
+        // the outcome of each the profile went on to start.
+        (float Match, bool Enjoyed)[] Placed(ProfileScorer scorer, IReadOnlyDictionary<int, ProfileTitleInteraction> starts, out int count)
+        {
+            var page = pages.Compose(scorer, new HomePageRequest(scorer.State.ProfileId, DeviceType.Desktop, []), snapshot.AsOf);
+            var cards = page.Rows.Where(r => r.Kind != RowKind.ContinueWatching).SelectMany(r => r.Items)
+                .Where(c => !c.Explanation.IsExploration).DistinctBy(c => c.TitleId).ToList();
+            count = cards.Count;
+            return [.. cards.Where(c => starts.ContainsKey(c.TitleId)).Select(c => ((float)c.Match, Enjoyed(starts[c.TitleId])))];
+        }
+
         progress?.Report(new TrainingProgress("Ranking held-out profiles", 0));
         Parallel.For(0, warm.Length, new ParallelOptions { CancellationToken = ct }, w =>
         {
@@ -134,7 +122,9 @@ public static class OfflineEvaluator
             }
 
             lists[w] = result;
-            calibration[w] = [.. pool.Select(s => (s.Match, relevant.Contains(Id(s.Title))))];
+            var starts = startsHeld[warm[w]];
+            calibration[w] = [.. pool.Where(s => starts.ContainsKey(Id(s.Title))).Select(s => (s.Match, Enjoyed(starts[Id(s.Title)])))];
+            placed[w] = Placed(scorer, starts, out placedCounts[w]);
         });
 
         var models = names.Select(n => new RankingMetrics(n, catalogue)).ToArray();
@@ -146,14 +136,16 @@ public static class OfflineEvaluator
             }
         }
 
-        // 5. Cold start: fold-in from the three picks, no retraining.
+        // 4. Cold start: fold-in from the three picks, no retraining.
         var coldModels = names.Select(n => new RankingMetrics(n, catalogue)).ToArray();
+        var newcomers = new List<(float Match, bool Enjoyed)>();
         foreach (var (profileId, (picks, relevant)) in cohort)
         {
             var evidence = picks.Where(p => model.Catalog.TryTitle(p.TitleId, out _))
                 .Select(p => (Title: model.Catalog.TryTitle(p.TitleId, out var t) ? t : -1, Strength: ImplicitSignal.Strength(p), p.LastAt)).ToList();
             var state = model.BuildState(profileId, kidsById.GetValueOrDefault(profileId), evidence, [], []);
             using var scorer = model.Scorer(state);
+            newcomers.AddRange(Placed(scorer, startsHeld[profileId], out _));
             for (var b = 0; b < Baselines.Length; b++)
             {
                 coldModels[b].Add([.. scorer.RankBy(Baselines[b].Generator, 20).Select(Id)], relevant);
@@ -166,10 +158,13 @@ public static class OfflineEvaluator
             }
         }
 
-        // 6. Calibration of the match % over every scored candidate of the warm profiles.
+        // 5. Calibration of the match % (P(enjoy | starts)) over every scored candidate the warm profiles went on to start,
+        //    over the cards placed on their home pages, and over newcomers' pages after three picks.
         var report = Calibrate(calibration.SelectMany(c => c));
+        var placedReport = Calibrate(placed.SelectMany(c => c));
+        var newcomerReport = Calibrate(newcomers);
 
-        // 7. Learned vs planted communities: dominant community per profile.
+        // 6. Learned vs planted communities: dominant community per profile.
         CommunityReport communities;
         if (truth is null)
         {
@@ -185,10 +180,72 @@ public static class OfflineEvaluator
         }
 
         return new EvaluationReport(dataset, protocol == EvaluationProtocol.Random8020 ? "random-80-20" : "leave-last-out",
-            [.. models.Select(m => m.Result())], [.. coldModels.Select(m => m.Result())], report, communities, trainingTime);
+            [.. models.Select(m => m.Result())], [.. coldModels.Select(m => m.Result())], report, communities, trainingTime,
+            placedReport, newcomerReport, placedCounts.Sum());
     }
 
-    private static CalibrationReport Calibrate(IEnumerable<(float Match, bool Hit)> points)
+    /// <summary>
+    /// The evaluation split: held-out titles per profile (liked or not; relevant = the ones not thumbed down), the held-out starts
+    /// whose enjoyment the match % is judged on, the cold-start cohort (out of training entirely, back with three favourite
+    /// picks), and the snapshot the system is trained on, which holds none of them.
+    /// </summary>
+    internal static EvaluationSplit Split(InteractionSnapshot snapshot, EvaluationProtocol protocol, int seed)
+    {
+        var random = new Random(seed);
+
+        // 1. Split.
+        var test = new Dictionary<int, HashSet<int>>();
+        var heldOut = new HashSet<(int, int)>();
+        var byProfile = snapshot.Interactions.GroupBy(i => i.ProfileId).OrderBy(g => g.Key).ToList();
+        var minimum = protocol == EvaluationProtocol.Random8020 ? 5 : 3;
+        // Titles are held out liked or not (a thumbs-down or an abandon is a start too); relevant for ranking are the held-out
+        // titles that were not thumbed down, and every held-out start is an outcome for the match % (enjoyed or not).
+        var startsHeld = new Dictionary<int, Dictionary<int, ProfileTitleInteraction>>();
+        foreach (var group in byProfile)
+        {
+            var all = group.OrderBy(i => i.TitleId).ToList();
+            if (all.Count(ImplicitSignal.IsPositive) < minimum)
+            {
+                continue;
+            }
+
+            var held = protocol == EvaluationProtocol.LeaveLastOut
+                ? [all.Where(ImplicitSignal.IsPositive).OrderByDescending(i => i.LastAt).ThenBy(i => i.TitleId).First()]
+                : all.OrderBy(_ => random.Next()).Take(Math.Max(1, (int)Math.Round(all.Count * 0.2))).ToList();
+            test[group.Key] = [.. held.Where(ImplicitSignal.IsPositive).Select(i => i.TitleId)];
+            startsHeld[group.Key] = held.Where(ImplicitSignal.IsStart).ToDictionary(i => i.TitleId);
+            foreach (var i in held)
+            {
+                heldOut.Add((group.Key, i.TitleId));
+            }
+        }
+
+        // 2. Cold-start cohort: out of training entirely, back with three favourite picks.
+        var eligible = test.Keys.Order().ToArray();
+        random.Shuffle(eligible);
+        var cohortSize = Math.Min(500, Math.Max(1, eligible.Length / 10));
+        var cohort = new Dictionary<int, (List<ProfileTitleInteraction> Picks, HashSet<int> Relevant)>();
+        var grouped = byProfile.ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var profileId in eligible.Take(cohortSize).Order())
+        {
+            var positives = grouped[profileId].Where(ImplicitSignal.IsPositive).OrderBy(i => i.TitleId).ToList();
+            var favourites = positives.Where(i => i.Thumb is ThumbRating.Up or ThumbRating.Love || i.Completion >= 0.8f).ToList();
+            var pool = favourites.Count >= ColdStartPicks ? favourites : positives;
+            var picks = pool.OrderBy(_ => random.Next()).Take(ColdStartPicks).ToList();
+            var picked = picks.Select(p => p.TitleId).ToHashSet();
+            cohort[profileId] = (picks, [.. positives.Select(p => p.TitleId).Where(t => !picked.Contains(t))]);
+            startsHeld[profileId] = grouped[profileId].Where(i => ImplicitSignal.IsStart(i) && !picked.Contains(i.TitleId)).ToDictionary(i => i.TitleId);
+        }
+
+        var training = snapshot with
+        {
+            Interactions = [.. snapshot.Interactions.Where(i => !heldOut.Contains((i.ProfileId, i.TitleId)) && !cohort.ContainsKey(i.ProfileId))],
+        };
+        return new EvaluationSplit(training, test, startsHeld, cohort);
+
+    }
+
+    internal static CalibrationReport Calibrate(IEnumerable<(float Match, bool Hit)> points)
     {
         var count = new int[CalibrationBins];
         var predicted = new double[CalibrationBins];
@@ -204,6 +261,7 @@ public static class OfflineEvaluator
         }
 
         var ece = 0.0;
+        var gap = 0.0;
         var bins = new List<ReliabilityBin>();
         for (var b = 0; b < CalibrationBins; b++)
         {
@@ -215,9 +273,14 @@ public static class OfflineEvaluator
             var p = predicted[b] / count[b];
             var o = observed[b] / count[b];
             ece += count[b] / (double)total * Math.Abs(p - o);
+            if (count[b] >= 0.01 * total)
+            {
+                gap = Math.Max(gap, Math.Abs(p - o));
+            }
+
             bins.Add(new ReliabilityBin(b / (double)CalibrationBins, (b + 1) / (double)CalibrationBins, count[b], p, o));
         }
 
-        return new CalibrationReport(ece, bins);
+        return new CalibrationReport(ece, bins, total, gap);
     }
 }

@@ -47,7 +47,13 @@ internal sealed class MatchCalibrator
         return Probabilities[i - 1] + t * (Probabilities[i] - Probabilities[i - 1]);
     }
 
-    /// <summary>Fits the isotonic map from raw scores to 0/1 outcomes.</summary>
+    /// <summary>Fewest examples behind one step of the map.</summary>
+    public const int MinimumBlock = 30;
+
+    /// <summary>Share of the examples a step must hold at least (with many examples, steps of 0.5 % each).</summary>
+    public const double MinimumBlockShare = 0.005;
+
+    /// <summary>Fits the isotonic map from raw scores to 0/1 outcomes, each step backed by enough examples to mean something.</summary>
     public static MatchCalibrator Fit(IReadOnlyList<float> scores, IReadOnlyList<bool> outcomes)
     {
         ArgumentNullException.ThrowIfNull(scores);
@@ -89,6 +95,38 @@ internal sealed class MatchCalibrator
                 weights.RemoveAt(weights.Count - 1);
                 scoreSums.RemoveAt(scoreSums.Count - 1);
             }
+        }
+
+        // A block of a handful of examples says "100 %" or "0 %" on luck alone (the top scores are rare): merge blocks below
+        // a minimum weight into the neighbour whose rate is closer. The merged rate lies between the two, so the map stays
+        // monotone.
+        var minimum = Math.Max(MinimumBlock, MinimumBlockShare * scores.Count);
+        while (sums.Count > 1)
+        {
+            var small = -1;
+            for (var b = 0; b < sums.Count; b++)
+            {
+                if (weights[b] < minimum && (small < 0 || weights[b] < weights[small]))
+                {
+                    small = b;
+                }
+            }
+
+            if (small < 0)
+            {
+                break;
+            }
+
+            var rate = sums[small] / weights[small];
+            var into = small == 0 ? 1
+                : small == sums.Count - 1 ? small - 1
+                : Math.Abs(sums[small - 1] / weights[small - 1] - rate) <= Math.Abs(sums[small + 1] / weights[small + 1] - rate) ? small - 1 : small + 1;
+            sums[into] += sums[small];
+            weights[into] += weights[small];
+            scoreSums[into] += scoreSums[small];
+            sums.RemoveAt(small);
+            weights.RemoveAt(small);
+            scoreSums.RemoveAt(small);
         }
 
         var centres = new float[sums.Count];

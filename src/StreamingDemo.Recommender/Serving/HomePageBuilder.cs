@@ -19,7 +19,7 @@ internal sealed class HomePageBuilder(RecommenderModel model, RecommenderOptions
     {
         var state = scorer.State;
         var layout = DeviceLayout.For(request.Device);
-        var random = new Random(HashCode.Combine(request.ProfileId, request.Visit, model.DataVersion.Length));
+        var random = new Random(StableSeed.ForPage(request.ProfileId, request.Visit, model.DataVersion));
         var pool = scorer.Ranked(model.CandidatePool);
         var exploration = ExplorationCandidates(scorer, pool, random);
         var candidates = new List<CandidateRow>();

@@ -26,7 +26,7 @@ internal sealed class MatchExplainer(RecommenderModel model)
             .Select(t => new TagMatch(model.Catalog.MicroGenres[t.Tag].Id, model.Catalog.MicroGenres[t.Tag].Name, t.Strength)).ToList();
         var seed = seedTitle is { } index ? model.Catalog.Titles[index] : null;
         var explanation = new Explanation(seed?.Id, seed?.Name, communities, tags, new GeneratorScoreMap(scored.Generators),
-            model.Popularity.Percentile[title], isExploration, scored.RawScore, scored.Match);
+            model.Popularity.Percentile[title], isExploration, scored.EnjoymentScore, scored.Match);
         return new RecommendedTitle(model.Catalog.Titles[title].Id, scored.Match, explanation);
     }
 }

@@ -17,6 +17,7 @@ internal sealed record PersistedModel(
     float[][] Centroids,
     float Temperature,
     CompiledTreeEnsemble? Ranker,
+    CompiledTreeEnsemble? Enjoyment,
     MatchCalibrator Calibrator);
 
 /// <summary>
@@ -27,7 +28,7 @@ internal sealed record PersistedModel(
 public sealed class ModelStore(string directory, ILogger<ModelStore> logger)
 {
     private const string Magic = "STREAMINGDEMO-RECOMMENDER";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const int KeepModels = 3;
 
     public string Directory { get; } = directory;
@@ -162,19 +163,8 @@ public sealed class ModelStore(string directory, ILogger<ModelStore> logger)
         }
 
         w.Write(m.Communities.Temperature);
-        w.Write(m.Ranker is not null);
-        if (m.Ranker is { } r)
-        {
-            Ints(w, r.TreeStart);
-            Ints(w, r.LeafStart);
-            Ints(w, r.Feature);
-            Floats(w, r.Threshold);
-            Ints(w, r.Left);
-            Ints(w, r.Right);
-            Floats(w, r.Leaves);
-            w.Write(r.Bias);
-        }
-
+        Trees(w, m.Ranker);
+        Trees(w, m.Enjoyment);
         Floats(w, m.Calibrator.Scores);
         Floats(w, m.Calibrator.Probabilities);
     }
@@ -202,15 +192,30 @@ public sealed class ModelStore(string directory, ILogger<ModelStore> logger)
         }
 
         var temperature = r.ReadSingle();
-        CompiledTreeEnsemble? ranker = null;
-        if (r.ReadBoolean())
-        {
-            ranker = new CompiledTreeEnsemble(Ints(r), Ints(r), Ints(r), Floats(r), Ints(r), Ints(r), Floats(r), r.ReadDouble());
-        }
-
+        var ranker = Trees(r);
+        var enjoyment = Trees(r);
         var calibrator = new MatchCalibrator(Floats(r), Floats(r));
-        return new PersistedModel(dataVersion, trainedAt, factors, new CoViewingNeighbours(neighbours, similarities), centroids, temperature, ranker, calibrator);
+        return new PersistedModel(dataVersion, trainedAt, factors, new CoViewingNeighbours(neighbours, similarities), centroids, temperature, ranker, enjoyment, calibrator);
     }
+
+    private static void Trees(BinaryWriter w, CompiledTreeEnsemble? trees)
+    {
+        w.Write(trees is not null);
+        if (trees is not null)
+        {
+            Ints(w, trees.TreeStart);
+            Ints(w, trees.LeafStart);
+            Ints(w, trees.Feature);
+            Floats(w, trees.Threshold);
+            Ints(w, trees.Left);
+            Ints(w, trees.Right);
+            Floats(w, trees.Leaves);
+            w.Write(trees.Bias);
+        }
+    }
+
+    private static CompiledTreeEnsemble? Trees(BinaryReader r) =>
+        r.ReadBoolean() ? new CompiledTreeEnsemble(Ints(r), Ints(r), Ints(r), Floats(r), Ints(r), Ints(r), Floats(r), r.ReadDouble()) : null;
 
     private static void Floats(BinaryWriter w, float[] values)
     {

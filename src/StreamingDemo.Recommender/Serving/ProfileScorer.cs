@@ -5,8 +5,12 @@ using StreamingDemo.Recommender.Ranking;
 
 namespace StreamingDemo.Recommender.Serving;
 
-/// <summary>A title scored for a profile by the whole system: raw ranker score, calibrated match, generator evidence.</summary>
-internal readonly record struct ScoredTitle(int Title, float RawScore, float Match, GeneratorScores Generators)
+/// <summary>
+/// A title scored for a profile by the whole system: the ranker's raw score (orders the rows: will it be played), the
+/// enjoyment model's raw score and its calibrated probability (the match %: will it be enjoyed once started), and the
+/// generator evidence.
+/// </summary>
+internal readonly record struct ScoredTitle(int Title, float RawScore, float EnjoymentScore, float Match, GeneratorScores Generators)
 {
     /// <summary>The one order of scored titles: best raw score first, ties by title index so pages are reproducible.</summary>
     public static readonly Comparison<ScoredTitle> BestFirst =
@@ -74,11 +78,13 @@ internal sealed class ProfileScorer : IDisposable
     {
         if (!isScored[title])
         {
-            Span<float> features = stackalloc float[RankerFeatures.Count];
+            Span<float> features = stackalloc float[Ranking.EnjoymentFeatures.Count];
             var generators = GeneratorsOf(title);
             RankerFeatures.Fill(model, State, title, generators, max, features);
             var raw = model.Ranker is null ? RankerFeatures.Blend(features) : model.Ranker.Score(features);
-            scored[title] = new ScoredTitle(title, raw, model.Calibrator.Calibrate(raw), generators);
+            features[Ranking.EnjoymentFeatures.RankerScore] = raw;
+            var enjoyment = model.Enjoyment is null ? raw : model.Enjoyment.Score(features);
+            scored[title] = new ScoredTitle(title, raw, enjoyment, model.Calibrator.Calibrate(enjoyment), generators);
             isScored[title] = true;
         }
 
@@ -134,6 +140,22 @@ internal sealed class ProfileScorer : IDisposable
             var features = new float[RankerFeatures.Count];
             FillFeatures(title, features);
             result.Add((features, title));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Enjoyment-model feature vectors of particular titles (the enjoyment model's training examples); the last slot, the
+    /// ranker's score, is left at 0 for the caller, which has the ranker.
+    /// </summary>
+    public float[][] EnjoymentFeatureVectors(IReadOnlyList<int> titles)
+    {
+        var result = new float[titles.Count][];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = new float[Ranking.EnjoymentFeatures.Count];
+            FillFeatures(titles[i], result[i]);
         }
 
         return result;

@@ -26,6 +26,10 @@ internal sealed class RecommenderModel
     /// <summary>Null when there was too little data to train one; a fixed blend of generator scores stands in.</summary>
     public CompiledTreeEnsemble? Ranker { get; init; }
 
+    /// <summary>P(enjoy | starts) before calibration; null when there was too little data (the calibrator then reads the ranker score).</summary>
+    public CompiledTreeEnsemble? Enjoyment { get; init; }
+
+    /// <summary>Maps the enjoyment model's raw score to the match probability.</summary>
     public required MatchCalibrator Calibrator { get; init; }
 
     public required IReadOnlyDictionary<int, ProfileState> Profiles { get; init; }

@@ -28,6 +28,30 @@ internal static class ImplicitSignal
         return strength;
     }
 
+    /// <summary>Share of a movie that counts as finished.</summary>
+    public const float FinishedShare = 0.8f;
+
+    /// <summary>Episodes of a series a profile must have watched to have "watched on" (past the pilot and one more).</summary>
+    public const int SeriesWatchedOn = 3;
+
+    /// <summary>The profile started the title: it played at least part of it (a thumb without viewing is not a start).</summary>
+    public static bool IsStart(ProfileTitleInteraction interaction) => interaction.Sessions > 0;
+
+    /// <summary>
+    /// The outcome the match % predicts (PRODUCT.md V4, issue 7): the profile enjoyed what it started. A thumbs-up or a love,
+    /// a finished movie (≥ 80 %), or a series watched on (three or more episodes, or 80 % of them); never a thumbs-down, and
+    /// an early abandon without a thumb is not enjoyment.
+    /// </summary>
+    public static bool Enjoyed(ProfileTitleInteraction interaction, bool isSeries) =>
+        Enjoyed(interaction.Sessions, interaction.Completion, interaction.Thumb, isSeries);
+
+    public static bool Enjoyed(int sessions, float completion, ThumbRating? thumb, bool isSeries) => thumb switch
+    {
+        ThumbRating.Down => false,
+        ThumbRating.Up or ThumbRating.Love => true,
+        _ => completion >= FinishedShare || (isSeries && sessions >= SeriesWatchedOn),
+    };
+
     /// <summary>Relevant for evaluation: any interaction that is not a thumbs-down.</summary>
     public static bool IsPositive(ProfileTitleInteraction interaction) => interaction.Thumb != ThumbRating.Down;
 }

@@ -17,13 +17,14 @@ public enum HoldoutProtocol
 public readonly record struct TrainingProgress(string Stage, double Fraction);
 
 /// <summary>
-/// Trains a whole <see cref="RecommenderModel"/> from a snapshot. The ranker needs labels its features have not seen, so
-/// training runs twice: generators on the data minus a per-profile holdout → ranker examples (half of the sampled profiles
-/// train LightGBM, the other half fit the calibrator); then generators on all data for serving.
+/// Trains a whole <see cref="RecommenderModel"/> from a snapshot. The ranker and the enjoyment model need labels their
+/// features have not seen, so training runs twice: generators on the data minus a per-profile holdout → examples (half of the
+/// sampled profiles train the LightGBM ranker on "played", a quarter the enjoyment model on "enjoyed what it started", a
+/// quarter fit the match calibrator); then generators on all data for serving.
 /// </summary>
 internal static class RecommenderTrainer
 {
-    /// <summary>Share of a sampled profile's positives held out as ranker labels.</summary>
+    /// <summary>Share of a sampled profile's titles held out as labels.</summary>
     public const double RandomHoldout = 0.25;
 
     private const int ColdStartPicks = 3;
@@ -41,86 +42,128 @@ internal static class RecommenderTrainer
         ArgumentNullException.ThrowIfNull(options);
         var catalog = new CatalogIndex(snapshot.Titles, snapshot.MicroGenres, snapshot.AsOf);
 
-        // 1. Hold out labels for a sample of profiles.
+        // 1. Hold out a share of each sampled profile's titles, liked or not: the ranker learns which it played, the
+        //    enjoyment model which of the started ones it enjoyed.
         var random = new Random(options.Seed);
         var byProfile = snapshot.Interactions.GroupBy(i => i.ProfileId).ToDictionary(g => g.Key, g => g.ToList());
         var eligible = snapshot.Profiles.Select(p => p.Id).Order()
             .Where(id => byProfile.TryGetValue(id, out var list) && list.Count(ImplicitSignal.IsPositive) >= 5).ToArray();
         random.Shuffle(eligible);
         var sampled = eligible.Take(options.RankerProfiles).ToArray();
-        var heldOut = new HashSet<(int, int)>();
+        var heldOut = new Dictionary<(int, int), ProfileTitleInteraction>();
         foreach (var profileId in sampled)
         {
-            var positives = byProfile[profileId].Where(ImplicitSignal.IsPositive).OrderBy(i => i.TitleId).ToList();
-            if (protocol == HoldoutProtocol.LeaveLastOut)
+            var all = byProfile[profileId].OrderBy(i => i.TitleId).ToList();
+            var held = protocol == HoldoutProtocol.LeaveLastOut
+                ? [all.OrderByDescending(i => i.LastAt).ThenBy(i => i.TitleId).First()]
+                : all.OrderBy(_ => random.Next()).Take(Math.Max(1, (int)Math.Round(all.Count * RandomHoldout))).ToList();
+            foreach (var i in held)
             {
-                var last = positives.OrderByDescending(i => i.LastAt).ThenBy(i => i.TitleId).First();
-                heldOut.Add((profileId, last.TitleId));
-            }
-            else
-            {
-                var count = Math.Max(1, (int)Math.Round(positives.Count * RandomHoldout));
-                foreach (var i in positives.OrderBy(_ => random.Next()).Take(count))
-                {
-                    heldOut.Add((profileId, i.TitleId));
-                }
+                heldOut[(profileId, i.TitleId)] = i;
             }
         }
 
+        bool Played(int profileId, int titleId) => heldOut.TryGetValue((profileId, titleId), out var i) && ImplicitSignal.IsPositive(i);
+
         TrainedRanker? ranker = null;
+        CompiledTreeEnsemble? enjoyment = null;
         MatchCalibrator? calibrator = null;
         RecommenderModel? baseModel = null;
         if (sampled.Length >= 20)
         {
             progress?.Report(new TrainingProgress("Learning candidate generators (holdout)", 0.0));
-            var baseInteractions = snapshot.Interactions.Where(i => !heldOut.Contains((i.ProfileId, i.TitleId)));
-            baseModel = TrainGenerators(snapshot, catalog, baseInteractions, options, null, null, trainedAt, p => progress?.Report(p with { Fraction = p.Fraction * 0.4 }), ct);
+            var baseInteractions = snapshot.Interactions.Where(i => !heldOut.ContainsKey((i.ProfileId, i.TitleId)));
+            baseModel = TrainGenerators(snapshot, catalog, baseInteractions, options, null, null, null, trainedAt, p => progress?.Report(p with { Fraction = p.Fraction * 0.4 }), ct);
 
+            // A quarter of the sampled profiles each: ranker examples (two quarters), enjoyment-model examples, calibration
+            // examples. Half of every quarter also comes back as newcomers with their three strongest titles, so both the
+            // ranker and the match % learn what thin evidence is worth (cold start, V2).
             progress?.Report(new TrainingProgress("Building ranker examples", 0.4));
-            var trainFeatures = new List<float[]>();
-            var trainLabels = new List<bool>();
-            var calibrationScores = new List<float[]>();
-            var calibrationLabels = new List<bool>();
+            var rankerFeatures = new List<float[]>();
+            var rankerLabels = new List<bool>();
+            var starts = new (List<float[]> Features, List<bool> Labels)[] { ([], []), ([], []) };
             for (var s = 0; s < sampled.Length; s++)
             {
                 ct.ThrowIfCancellationRequested();
-                var state = baseModel.Profiles[sampled[s]];
-                var target = s % 2 == 0 ? (trainFeatures, trainLabels) : (calibrationScores, calibrationLabels);
-                foreach (var (features, title) in CandidateFeatures(baseModel, state))
+                var profileId = sampled[s];
+                var state = baseModel.Profiles[profileId];
+                var role = s % 4;
+                var interactions = byProfile[profileId].ToDictionary(i => i.TitleId);
+
+                void AddStarts(ProfileState who, IEnumerable<int> titles)
                 {
-                    target.Item1.Add(features);
-                    target.Item2.Add(heldOut.Contains((sampled[s], catalog.Titles[title].Id)));
+                    var started = titles.Where(t => interactions.TryGetValue(catalog.Titles[t].Id, out var i) && ImplicitSignal.IsStart(i)).ToArray();
+                    var target = starts[role == 1 ? 0 : 1];
+                    using (var scorer = baseModel.Scorer(who))
+                    {
+                        target.Features.AddRange(scorer.EnjoymentFeatureVectors(started));
+                    }
+
+                    target.Labels.AddRange(started.Select(t => ImplicitSignal.Enjoyed(interactions[catalog.Titles[t].Id], catalog.Titles[t].Kind == TitleKind.Series)));
                 }
 
-                // Half of the sampled profiles also come back as newcomers with their three strongest titles, so the ranker
-                // learns how much to trust each generator when evidence is thin (cold start, V2).
-                if (s % 4 < 2 && state.Titles.Length > ColdStartPicks)
+                var heldTitles = interactions.Keys.Where(id => heldOut.ContainsKey((profileId, id)) && catalog.TryTitle(id, out _))
+                    .Select(id => catalog.TryTitle(id, out var t) ? t : -1).Order().ToArray();
+                if (role is 0 or 2)
+                {
+                    foreach (var (features, title) in CandidateFeatures(baseModel, state))
+                    {
+                        rankerFeatures.Add(features);
+                        rankerLabels.Add(Played(profileId, catalog.Titles[title].Id));
+                    }
+                }
+                else
+                {
+                    AddStarts(state, heldTitles);
+                }
+
+                if ((s / 4) % 2 == 0 && state.Titles.Length > ColdStartPicks)
                 {
                     var order = Enumerable.Range(0, state.Titles.Length).OrderByDescending(i => state.Strengths[i]).ThenBy(_ => random.Next()).ToArray();
                     var picks = order.Take(ColdStartPicks).Select(i => (state.Titles[i], state.Strengths[i], state.LastAt[i])).ToList();
                     var hidden = order.Skip(ColdStartPicks).Select(i => state.Titles[i]).ToHashSet();
                     var newcomer = baseModel.BuildState(state.ProfileId, state.IsKids, picks, [], state.ThumbedDown);
-                    foreach (var (features, title) in CandidateFeatures(baseModel, newcomer))
+                    if (role is 0 or 2)
                     {
-                        target.Item1.Add(features);
-                        target.Item2.Add(hidden.Contains(title) || heldOut.Contains((sampled[s], catalog.Titles[title].Id)));
+                        foreach (var (features, title) in CandidateFeatures(baseModel, newcomer))
+                        {
+                            rankerFeatures.Add(features);
+                            rankerLabels.Add(hidden.Contains(title) || Played(profileId, catalog.Titles[title].Id));
+                        }
+                    }
+                    else
+                    {
+                        var picked = picks.Select(p => p.Item1).ToHashSet();
+                        AddStarts(newcomer, [.. interactions.Keys.Select(id => catalog.TryTitle(id, out var t) ? t : -1).Where(t => t >= 0 && !picked.Contains(t)).Order()]);
                     }
                 }
             }
 
-            if (trainLabels.Contains(true) && trainLabels.Contains(false))
+            if (rankerLabels.Contains(true) && rankerLabels.Contains(false))
             {
                 progress?.Report(new TrainingProgress("Training the LightGBM ranker", 0.45));
-                ranker = RankerTrainer.Train(trainFeatures, trainLabels, options);
-                progress?.Report(new TrainingProgress("Calibrating match scores", 0.55));
-                calibrator = MatchCalibrator.Fit([.. calibrationScores.Select(f => ranker.Compiled.Score(f))], calibrationLabels);
+                ranker = RankerTrainer.Train(rankerFeatures, rankerLabels, options);
+                foreach (var features in starts.SelectMany(x => x.Features))
+                {
+                    features[EnjoymentFeatures.RankerScore] = ranker.Compiled.Score(features);
+                }
+
+                var (fit, fitLabels) = starts[0];
+                var (held, heldLabels) = starts[1];
+                if (fitLabels.Contains(true) && fitLabels.Contains(false) && heldLabels.Count > 0)
+                {
+                    progress?.Report(new TrainingProgress("Training the enjoyment model", 0.5));
+                    enjoyment = EnjoymentTrainer.Train(fit, fitLabels, options.Seed);
+                    progress?.Report(new TrainingProgress("Calibrating match scores", 0.55));
+                    calibrator = MatchCalibrator.Fit([.. held.Select(f => enjoyment.Score(f))], heldLabels);
+                }
             }
         }
 
         progress?.Report(new TrainingProgress("Learning candidate generators", 0.6));
         // The holdout pass saw nearly all the data: its communities are kept (memberships and popularity are recomputed on
         // everything) and its item factors warm-start ALS.
-        var model = TrainGenerators(snapshot, catalog, snapshot.Interactions, options, ranker?.Compiled, calibrator, trainedAt,
+        var model = TrainGenerators(snapshot, catalog, snapshot.Interactions, options, ranker?.Compiled, enjoyment, calibrator, trainedAt,
             p => progress?.Report(p with { Fraction = 0.6 + p.Fraction * 0.4 }), ct, reuse: baseModel);
         progress?.Report(new TrainingProgress("Trained", 1.0));
         return (model, ranker);
@@ -135,10 +178,10 @@ internal static class RecommenderTrainer
     /// <summary>Rebuilds a model from persisted learned parts and the snapshot they were trained on (no training).</summary>
     public static RecommenderModel Assemble(InteractionSnapshot snapshot, RecommenderOptions options, PersistedModel parts) =>
         TrainGenerators(snapshot, new CatalogIndex(snapshot.Titles, snapshot.MicroGenres, snapshot.AsOf), snapshot.Interactions, options,
-            parts.Ranker, parts.Calibrator, parts.TrainedAt, _ => { }, CancellationToken.None, parts);
+            parts.Ranker, parts.Enjoyment, parts.Calibrator, parts.TrainedAt, _ => { }, CancellationToken.None, parts);
 
     private static RecommenderModel TrainGenerators(InteractionSnapshot snapshot, CatalogIndex catalog, IEnumerable<ProfileTitleInteraction> interactions,
-        RecommenderOptions options, CompiledTreeEnsemble? ranker, MatchCalibrator? calibrator, DateTime trainedAt, Action<TrainingProgress> report, CancellationToken ct,
+        RecommenderOptions options, CompiledTreeEnsemble? ranker, CompiledTreeEnsemble? enjoyment, MatchCalibrator? calibrator, DateTime trainedAt, Action<TrainingProgress> report, CancellationToken ct,
         PersistedModel? parts = null, RecommenderModel? reuse = null)
     {
         var list = interactions as IReadOnlyCollection<ProfileTitleInteraction> ?? [.. interactions];
@@ -149,7 +192,7 @@ internal static class RecommenderTrainer
         var coViewing = parts?.CoViewing ?? CoViewingNeighbours.Train(matrix, options.Neighbours, ct);
         report(new TrainingProgress("Learning latent taste factors", 0.2));
         var factors = parts?.Factors ?? ImplicitFactorModel.Train(matrix, options,
-            new InlineProgress<double>(f => report(new TrainingProgress("Learning latent taste factors", 0.2 + 0.5 * f))), reuse?.Factors.ItemFactors, ct);
+            new SynchronousProgress<double>(f => report(new TrainingProgress("Learning latent taste factors", 0.2 + 0.5 * f))), reuse?.Factors.ItemFactors, ct);
         report(new TrainingProgress("Learning taste communities", 0.7));
         var tags = new MicroGenreAffinity(catalog);
         (int Community, float Weight)[][] memberships;
@@ -193,6 +236,7 @@ internal static class RecommenderTrainer
             Tags = tags,
             Communities = communities,
             Ranker = ranker,
+            Enjoyment = enjoyment,
             Calibrator = calibrator ?? new MatchCalibrator([0f, 1f], [0f, 1f]),
             Profiles = profiles,
             DataVersion = snapshot.DataVersion,
@@ -200,10 +244,4 @@ internal static class RecommenderTrainer
             CandidatePool = options.CandidatePool,
         };
     }
-}
-
-/// <summary>Reports on the calling thread, in order (System.Progress posts to the thread pool and can reorder).</summary>
-internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }

@@ -4,7 +4,7 @@ using StreamingDemo.Web.Features.Catalog;
 namespace StreamingDemo.Web.Features.Browse;
 
 /// <summary>One card on the home page: the title, its match for this profile, why, the viewer's thumb, and (for Continue Watching) progress.</summary>
-public sealed record HomeCard(TitleCardModel Title, int MatchPercent, Explanation Explanation, double? Progress = null, string? EpisodeLabel = null, ThumbRating? Thumb = null);
+public sealed record HomeCard(TitleCardModel Title, int? MatchPercent, Explanation Explanation, double? Progress = null, string? EpisodeLabel = null, ThumbRating? Thumb = null);
 
 public sealed record HomeRowView(string Key, RowKind Kind, string Title, IReadOnlyList<HomeCard> Cards);
 

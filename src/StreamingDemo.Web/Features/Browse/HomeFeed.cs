@@ -45,7 +45,9 @@ public sealed class HomeFeed(
                 .Select(i =>
                 {
                     var resumed = row.Kind == RowKind.ContinueWatching && progress.TryGetValue(i.TitleId, out var entry) ? entry : null;
-                    return new HomeCard(cards[i.TitleId], i.MatchPercent, i.Explanation, resumed?.Progress, resumed?.EpisodeLabel, thumbs.TryGetValue(i.TitleId, out var thumb) ? thumb : null);
+                    // V4: the match % is for recommendations; Continue Watching cards show progress instead.
+                    var match = row.Kind == RowKind.ContinueWatching ? null : i.ShownMatchPercent;
+                    return new HomeCard(cards[i.TitleId], match, i.Explanation, resumed?.Progress, resumed?.EpisodeLabel, thumbs.TryGetValue(i.TitleId, out var thumb) ? thumb : null);
                 })
                 .ToList()))
             .Where(r => r.Cards.Count > 0)

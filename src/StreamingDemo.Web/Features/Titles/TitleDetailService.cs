@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StreamingDemo.Data;
+using StreamingDemo.Data.Entities;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
@@ -29,7 +30,7 @@ public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> con
                 select new TagView(micro.Id, micro.GenreId, micro.Name))
             .ToListAsync(cancellationToken);
         var credits = await db.Credits.AsNoTracking().Where(c => c.TitleId == titleId).OrderBy(c => c.Role).ThenBy(c => c.Order)
-            .Select(c => new CreditView(c.PersonName, c.Role, c.Character))
+            .Select(c => new { c.Role, c.PersonName })
             .ToListAsync(cancellationToken);
         var episodes = await db.Episodes.AsNoTracking().Where(e => e.TitleId == titleId).OrderBy(e => e.SeasonNumber).ThenBy(e => e.EpisodeNumber)
             .ToListAsync(cancellationToken);
@@ -61,7 +62,7 @@ public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> con
             var neighbours = recommender.SimilarTitles(titleId, viewer, SimilarCount);
             var similarCards = await catalog.GetCardsAsync(neighbours.Select(n => n.TitleId).ToList(), cancellationToken);
             similar = neighbours.Where(n => similarCards.ContainsKey(n.TitleId))
-                .Select(n => new HomeCard(similarCards[n.TitleId], n.MatchPercent, n.Explanation))
+                .Select(n => new HomeCard(similarCards[n.TitleId], n.ShownMatchPercent, n.Explanation))
                 .ToList();
         }
 
@@ -69,10 +70,18 @@ public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> con
             card,
             synopsis,
             tags,
-            credits,
+            [.. credits.GroupBy(c => c.Role).Select(g => new CreditGroup(RoleLabel(g.Key, g.Count()), [.. g.Select(c => c.PersonName)]))],
             episodes.Select(e => new EpisodeView(e.Id, e.SeasonNumber, e.EpisodeNumber, e.Name, e.RuntimeMinutes, e.Synopsis, progress.TryGetValue(e.Id, out var p) ? p : null)).ToList(),
             match,
             thumb,
             similar);
     }
+
+    private static string RoleLabel(CreditRole role, int count) => role switch
+    {
+        CreditRole.Director => count == 1 ? "Director" : "Directors",
+        CreditRole.Creator => count == 1 ? "Creator" : "Creators",
+        CreditRole.Writer => count == 1 ? "Writer" : "Writers",
+        _ => "Cast",
+    };
 }
