@@ -26,7 +26,9 @@ public static class DependencyInjection
             : modelDirectory(sp), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ModelStore>>()));
         services.AddSingleton<StreamingRecommender>();
         services.AddSingleton<IRecommender>(sp => sp.GetRequiredService<StreamingRecommender>());
-        services.AddHostedService<RecommenderTrainingService>();
+        // Resolvable itself too, so a reset can ask for the model to catch up with the store at once.
+        services.AddSingleton<RecommenderTrainingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecommenderTrainingService>());
         return services;
     }
 }

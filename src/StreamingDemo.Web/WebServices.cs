@@ -1,4 +1,5 @@
 using StreamingDemo.Data.Seeding;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using StreamingDemo.Data;
@@ -8,9 +9,11 @@ using StreamingDemo.Web.Components;
 using StreamingDemo.Web.Features.Api;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
+using StreamingDemo.Web.Features.Health;
 using StreamingDemo.Web.Features.Feedback;
 using StreamingDemo.Web.Features.Lab;
 using StreamingDemo.Web.Features.Onboarding;
+using StreamingDemo.Web.Features.Operations;
 using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
 using StreamingDemo.Web.Features.Presenter;
@@ -53,7 +56,16 @@ public static class WebServices
         services.AddSingleton<ExperimentRunner>();
 
         services.AddPresenter();
+        services.AddSingleton<StoreEvents>();
+        services.AddSingleton<DemoReset>();
+        services.AddOptions<JoinOptions>().BindConfiguration(JoinOptions.SectionName)
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
+                "Join:PublicUrl must be an absolute http or https address.")
+            .ValidateOnStart();
+        services.AddSingleton<JoinLink>();
         services.AddStreamingRateLimits(builder.Configuration);
+        services.AddStreamingHealthChecks();
+        builder.AddRequestLimits();
         return builder;
     }
 
@@ -74,6 +86,21 @@ public static class WebServices
         });
     }
 
+    /// <summary>
+    /// Friendly status pages only for pages a browser navigates to: a form post or an API call keeps its status and body,
+    /// and re-executing a POST would run antiforgery a second time on a page endpoint.
+    /// </summary>
+    private static void UseFriendlyStatusPagesForNavigationsOnly(this WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            }
+
+            return next(context);
+        });
+
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -82,11 +109,9 @@ public static class WebServices
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
-        // Friendly pages only for pages a browser navigates to: a form post or an API call keeps its status and body,
-        // and re-executing a POST would run antiforgery a second time on a page endpoint.
-        app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseFriendlyStatusPagesForNavigationsOnly();
+        app.UseSecurityHeaders();
         app.UseSharedAssets();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -98,8 +123,12 @@ public static class WebServices
         app.MapProfileEndpoints();
         app.MapPresenterEndpoints();
         app.MapApiDocuments();
-        app.MapApiEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapApiEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapHealthEndpoints();
+        app.MapAdminEndpoints();
+        app.MapJoinEndpoints();
+        // Framing is refused by the site-wide Content-Security-Policy (SecurityHeaders), so Blazor adds no second one.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

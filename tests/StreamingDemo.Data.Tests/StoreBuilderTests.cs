@@ -6,18 +6,27 @@ namespace StreamingDemo.Data.Tests;
 
 public sealed class StoreBuilderTests
 {
+    private static readonly Genre Drama = new() { Id = 1, Slug = "drama", Name = "Drama" };
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>A file standing for the store a new build replaces.</summary>
+    private static async Task<string> OldStoreAsync(TempStore temp)
+    {
+        var path = temp.PathFor("store.db");
+        await File.WriteAllTextAsync(path, "the old store", Cancel);
+        return path;
+    }
 
     [Fact]
     public async Task ACompletedStoreReplacesTheOldOneWithEverythingWrittenAndTheCompletionMarker()
     {
         using var temp = new TempStore();
-        var path = temp.PathFor("store.db");
-        await File.WriteAllTextAsync(path, "the old store", Cancel);
+        var path = await OldStoreAsync(temp);
 
         await using (var store = await StoreBuilder.CreateAsync(path, Cancel))
         {
-            store.AddGenres([new Genre { Id = 1, Slug = "drama", Name = "Drama" }]);
+            store.AddGenres([Drama]);
             store.AddMicroGenres([new MicroGenre { Id = 7, Slug = "quiet-drama", Name = "Quiet Dramas", GenreId = 1 }]);
             store.AddTitles([new Title
             {
@@ -40,12 +49,11 @@ public sealed class StoreBuilderTests
     public async Task AStoreLeftUncompletedLeavesTheOldOneUntouchedAndNoPartialFile()
     {
         using var temp = new TempStore();
-        var path = temp.PathFor("store.db");
-        await File.WriteAllTextAsync(path, "the old store", Cancel);
+        var path = await OldStoreAsync(temp);
 
         await using (var store = await StoreBuilder.CreateAsync(path, Cancel))
         {
-            store.AddGenres([new Genre { Id = 1, Slug = "drama", Name = "Drama" }]);
+            store.AddGenres([Drama]);
         }
 
         Assert.Equal("the old store", await File.ReadAllTextAsync(path, Cancel));

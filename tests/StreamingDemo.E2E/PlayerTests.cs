@@ -16,9 +16,10 @@ public sealed class PlayerTests(SiteFixture site)
         await page.WaitForInteractiveAsync();
 
         // A title from further down the page, so it is not already being watched.
-        var link = page.Locator(".home-row:not([data-row='continue-watching']) a.home-card-link").Last;
-        var name = (await link.InnerTextAsync()).Trim();
-        var titleId = (await link.GetAttributeAsync("href"))!.Split('/')[^1];
+        // Long rows fill in once interactive, so "the last card" can change between two reads: read its link once, then find it by address.
+        var href = await page.Locator(".home-row:not([data-row='continue-watching']) a.home-card-link").Last.GetAttributeAsync("href");
+        var name = (await page.Locator($".home-row a.home-card-link[href='{href}']").First.InnerTextAsync()).Trim();
+        var titleId = href!.Split('/')[^1];
 
         await page.OpenAsync($"/watch/{titleId}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();

@@ -11,11 +11,12 @@ namespace StreamingDemo.Web.Tests;
 
 /// <summary>
 /// The whole app in memory (TestServer), with its store folder in a temp directory. By default nothing is seeded, for
-/// tests of the HTTP surface that need no catalogue (the layout is told the site is ready, so pages render);
+/// tests of the HTTP surface that need no catalogue (the layout is told the site is ready, so pages render); with
+/// <paramref name="seeded"/> the first run seeds the small preset and trains, as a real start does.
 /// <paramref name="settings"/> overrides any setting.
 /// Every log line is kept in <see cref="Logs"/>.
 /// </summary>
-public sealed partial class TestSite(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+public sealed partial class TestSite(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, bool seeded = false)
     : WebApplicationFactory<Program>
 {
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "streamingdemo-site-tests-" + Guid.NewGuid().ToString("N"));
@@ -30,7 +31,7 @@ public sealed partial class TestSite(IReadOnlyDictionary<string, string?>? setti
         builder.UseEnvironment("Production");
         builder.UseSetting("Store:DatabasePath", DatabasePath);
         builder.UseSetting("Store:Preset", "small");
-        builder.UseSetting("Store:SeedOnStart", "false");
+        builder.UseSetting("Store:SeedOnStart", seeded ? "true" : "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -39,11 +40,30 @@ public sealed partial class TestSite(IReadOnlyDictionary<string, string?>? setti
         builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs)));
         builder.ConfigureTestServices(services =>
         {
-            var ready = new FirstRunStatus();
-            ready.Report(FirstRunStage.Ready, "Ready", 100);
-            services.AddSingleton<IFirstRunStatus>(ready);
+            if (!seeded)
+            {
+                var ready = new FirstRunStatus();
+                ready.Report(FirstRunStage.Ready, "Ready", 100);
+                services.AddSingleton<IFirstRunStatus>(ready);
+            }
+
             configureServices?.Invoke(services);
         });
+    }
+
+    /// <summary>Completes when the first run reports Ready (store seeded, recommender trained); fails on Failed.</summary>
+    public async Task WhenReadyAsync()
+    {
+        var status = Services.GetRequiredService<FirstRunStatus>();
+        while (!status.Current.IsReady)
+        {
+            if (status.Current.Stage == FirstRunStage.Failed)
+            {
+                throw new InvalidOperationException("First run failed: " + status.Current.Message);
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each response.</summary>

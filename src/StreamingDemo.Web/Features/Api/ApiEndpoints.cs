@@ -9,6 +9,7 @@ using StreamingDemo.Web.Features.Feedback;
 using StreamingDemo.Web.Features.Lab;
 using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
+using StreamingDemo.Web.Features.Security;
 using StreamingDemo.Web.Features.Titles;
 
 namespace StreamingDemo.Web.Features.Api;
@@ -127,7 +128,7 @@ public static class ApiEndpoints
 
             await feedback.ThumbAsync(id, body!.TitleId!.Value, rating, ct);
             return TypedResults.Ok(new ThumbResult(id, body.TitleId.Value, body.Rating!.Trim().ToLowerInvariant()));
-        }).Accepts<ThumbRequest>("application/json").WithSummary("Rate a title").WithDescription("rating is down, up, love, or none to take the thumb back. The home page changes at once, exactly as a click does.");
+        }).Accepts<ThumbRequest>("application/json").RequireRateLimiting(RateLimitPolicies.Writes).WithSummary("Rate a title").WithDescription("rating is down, up, love, or none to take the thumb back. The home page changes at once, exactly as a click does.");
 
         api.MapPost("/profiles/{id:int}/progress", async Task<Results<Ok<ProgressResult>, ProblemHttpResult, ValidationProblem>> (
             int id, HttpRequest request, PersonaDirectory directory, PlaybackService playback, TitleDetailService titles, FeedbackService feedback, CancellationToken ct) =>
@@ -184,7 +185,7 @@ public static class ApiEndpoints
             var started = await feedback.StartViewingAsync(id, target.TitleId, target.EpisodeId, device, Math.Min(target.ResumeAtSeconds, positionSeconds), ct);
             var saved = await feedback.RecordProgressAsync(started.SessionId!.Value, positionSeconds, ct);
             return TypedResults.Ok(new ProgressResult(id, target.TitleId, target.EpisodeId, started.SessionId.Value, positionSeconds, target.RuntimeSeconds, saved.Finished));
-        }).Accepts<ProgressRequest>("application/json").WithSummary("Report viewing progress").WithDescription("A viewing session from where the viewer had stopped to positionSeconds on a device; episodeId is required for a series. Continue Watching and the recommendations change at once.");
+        }).Accepts<ProgressRequest>("application/json").RequireRateLimiting(RateLimitPolicies.Writes).WithSummary("Report viewing progress").WithDescription("A viewing session from where the viewer had stopped to positionSeconds on a device; episodeId is required for a series. Continue Watching and the recommendations change at once.");
     }
 
     private static void MapTitles(RouteGroupBuilder api)
@@ -257,7 +258,7 @@ public static class ApiEndpoints
             return result.Status == LayoutSaveStatus.Saved
                 ? TypedResults.Created($"{Prefix}/layouts/{result.Layout!.Id}", LayoutDto.From(result.Layout))
                 : TypedResults.ValidationProblem(result.Errors);
-        }).Accepts<HomeLayout>("application/json").WithSummary("Create a layout").WithDescription("The body is a layout document (docs/layout.schema.json). An invalid layout gets field-level errors and is not saved.");
+        }).Accepts<HomeLayout>("application/json").RequireRateLimiting(RateLimitPolicies.Writes).WithSummary("Create a layout").WithDescription("The body is a layout document (docs/layout.schema.json). An invalid layout gets field-level errors and is not saved.");
 
         api.MapPut("/layouts/{id:int}", async Task<Results<Ok<LayoutDto>, ValidationProblem, ProblemHttpResult>> (int id, HttpRequest request, HttpResponse response, LayoutLibrary layouts, CancellationToken ct) =>
         {
@@ -299,7 +300,7 @@ public static class ApiEndpoints
                 default:
                     return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The layout changed since you read it", detail: result.Errors["$"][0]);
             }
-        }).Accepts<HomeLayout>("application/json").WithSummary("Update a layout").WithDescription("Send If-Match with its ETag so another editor's save is never overwritten (412). Built-in layouts are read-only (409).");
+        }).Accepts<HomeLayout>("application/json").RequireRateLimiting(RateLimitPolicies.Writes).WithSummary("Update a layout").WithDescription("Send If-Match with its ETag so another editor's save is never overwritten (412). Built-in layouts are read-only (409).");
 
         api.MapDelete("/layouts/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, HttpContext context, LayoutLibrary layouts, CancellationToken ct) =>
         {
@@ -314,7 +315,7 @@ public static class ApiEndpoints
                 LayoutDeleteStatus.ReadOnly => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Built-in layouts are read-only", detail: "Built-in layouts cannot be deleted."),
                 _ => NoLayout(id.ToString(CultureInfo.InvariantCulture)),
             };
-        }).WithSummary("Delete a layout").WithDescription("Presenter only: send the X-Presenter-Key header. Built-in layouts cannot be deleted (409).");
+        }).RequireRateLimiting(RateLimitPolicies.Writes).WithSummary("Delete a layout").WithDescription("Presenter only: send the X-Presenter-Key header. Built-in layouts cannot be deleted (409).");
     }
 
     private static ProblemHttpResult NotFound(string title, string detail) =>
