@@ -35,8 +35,9 @@ public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> cont
         var cached = Volatile.Read(ref pickGroups);
         if (cached is null || cached.Generation != events.Generation || cached.Groups.IsFaulted || cached.Groups.IsCanceled)
         {
-            cached = new PickGroupsOfStore(events.Generation, LoadPickGroupsAsync(CancellationToken.None));
-            Volatile.Write(ref pickGroups, cached);
+            // Many pages open at once: exactly one of them runs the query, the others wait for its result.
+            var started = new PickGroupsOfStore(events.Generation, new Lazy<Task<IReadOnlyList<PickGroup>>>(() => LoadPickGroupsAsync(CancellationToken.None)));
+            cached = Interlocked.CompareExchange(ref pickGroups, started, cached) == cached ? started : Volatile.Read(ref pickGroups)!;
         }
 
         return cached.Groups.WaitAsync(cancellationToken);
@@ -104,5 +105,8 @@ public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> cont
         return profile.Id;
     }
 
-    private sealed record PickGroupsOfStore(int Generation, Task<IReadOnlyList<PickGroup>> Groups);
+    private sealed record PickGroupsOfStore(int Generation, Lazy<Task<IReadOnlyList<PickGroup>>> Load)
+    {
+        public Task<IReadOnlyList<PickGroup>> Groups => Load.Value;
+    }
 }
