@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
+using StreamingDemo.Web.Features.Security;
 
 namespace StreamingDemo.Web.Features.Api;
 
@@ -25,7 +26,8 @@ public static class ApiServices
     public static IEndpointRouteBuilder MapApiDocuments(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
-        endpoints.MapScalarApiReference("/api/docs", o => o.WithTitle("StreamingDemo API").DisableDefaultFonts());
+        // Scalar's script tags carry this request's CSP nonce (SecurityHeaders), so the reference runs under the site-wide policy.
+        endpoints.MapScalarApiReference("/api/docs", (o, context) => o.WithTitle("StreamingDemo API").DisableDefaultFonts().WithNonce(SecurityHeaders.Nonce(context)));
         return endpoints;
     }
 }
