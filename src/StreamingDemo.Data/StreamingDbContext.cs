@@ -27,6 +27,8 @@ public sealed class StreamingDbContext(DbContextOptions<StreamingDbContext> opti
     public DbSet<PlantedCommunityAffinity> PlantedCommunityAffinities => Set<PlantedCommunityAffinity>();
     public DbSet<PlantedMembership> PlantedMemberships => Set<PlantedMembership>();
     public DbSet<PlantedHabit> PlantedHabits => Set<PlantedHabit>();
+    public DbSet<LayoutRecord> Layouts => Set<LayoutRecord>();
+    public DbSet<ExperimentRecord> Experiments => Set<ExperimentRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

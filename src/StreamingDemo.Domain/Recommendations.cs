@@ -60,11 +60,13 @@ public sealed record HomePage(int ProfileId, DeviceType Device, IReadOnlyList<Ho
 /// <summary>A partially watched title that the page shows first (V5); supplied by the viewing store.</summary>
 public sealed record ContinueWatchingEntry(int TitleId, int? EpisodeId, string? EpisodeLabel, double Progress, DateTime LastWatchedAt);
 
+/// <summary>What to compose: <paramref name="Layout"/> null means the site's built-in "Netflix-style" layout.</summary>
 public sealed record HomePageRequest(
     int ProfileId,
     DeviceType Device,
     IReadOnlyList<ContinueWatchingEntry> ContinueWatching,
-    int Visit = 0);
+    int Visit = 0,
+    Layouts.HomeLayout? Layout = null);
 
 public sealed record ProfileTaste(int ProfileId, IReadOnlyList<CommunityWeight> Communities);
 

@@ -17,7 +17,6 @@ public static class DependencyInjection
         services.AddOptions<RecommenderOptions>().BindConfiguration(RecommenderOptions.SectionName)
             .Validate(o => o.Factors is > 0 and <= 256, "Recommender:Factors must be between 1 and 256.")
             .Validate(o => o.CandidatePool >= 20, "Recommender:CandidatePool must be at least 20.")
-            .Validate(o => o.ExplorationShare is >= 0 and <= 0.5, "Recommender:ExplorationShare must be between 0 and 0.5.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FirstRunStatus>();
@@ -27,7 +26,9 @@ public static class DependencyInjection
             : modelDirectory(sp), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ModelStore>>()));
         services.AddSingleton<StreamingRecommender>();
         services.AddSingleton<IRecommender>(sp => sp.GetRequiredService<StreamingRecommender>());
-        services.AddHostedService<RecommenderTrainingService>();
+        // Resolvable itself too, so a reset can ask for the model to catch up with the store at once.
+        services.AddSingleton<RecommenderTrainingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecommenderTrainingService>());
         return services;
     }
 }

@@ -47,7 +47,4 @@ public sealed class RecommenderOptions
     public int TrendingDays { get; set; } = 30;
 
     public int NewReleaseDays { get; set; } = 120;
-
-    /// <summary>Share of Top Picks slots given to exploration (V3 "small deviations").</summary>
-    public double ExplorationShare { get; set; } = 0.1;
 }

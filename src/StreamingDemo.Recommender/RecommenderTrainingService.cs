@@ -59,8 +59,33 @@ public sealed class RecommenderTrainingService(
         }
     }
 
-    /// <summary>Retrains when the data version moved on since the live model; otherwise does nothing.</summary>
+    private readonly SemaphoreSlim refreshing = new(1, 1);
+
+    /// <summary>
+    /// Brings the live model in line with the store now (after a reset or a dataset switch): loads the persisted model
+    /// for the store's data version, or trains one. Returns true when the live model matches the store afterwards.
+    /// </summary>
+    public async Task<bool> RefreshNowAsync(CancellationToken ct)
+    {
+        await RefreshAsync(firstRun: false, ct);
+        return recommender.Model?.DataVersion == await source.GetDataVersionAsync(ct);
+    }
+
+    /// <summary>Retrains when the data version moved on since the live model; otherwise does nothing. One run at a time.</summary>
     internal async Task RefreshAsync(bool firstRun, CancellationToken ct)
+    {
+        await refreshing.WaitAsync(ct);
+        try
+        {
+            await RefreshOnceAsync(firstRun, ct);
+        }
+        finally
+        {
+            refreshing.Release();
+        }
+    }
+
+    private async Task RefreshOnceAsync(bool firstRun, CancellationToken ct)
     {
         try
         {

@@ -1,4 +1,5 @@
 using StreamingDemo.Data.Seeding;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using StreamingDemo.Data;
@@ -6,12 +7,18 @@ using StreamingDemo.Recommender;
 using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Components;
 using StreamingDemo.Web.Features.Artwork;
+using StreamingDemo.Web.Features.Api;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
+using StreamingDemo.Web.Features.Health;
 using StreamingDemo.Web.Features.Feedback;
+using StreamingDemo.Web.Features.Lab;
 using StreamingDemo.Web.Features.Onboarding;
+using StreamingDemo.Web.Features.Operations;
 using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
+using StreamingDemo.Web.Features.Presenter;
+using StreamingDemo.Web.Features.Security;
 using StreamingDemo.Web.Features.Titles;
 
 namespace StreamingDemo.Web;
@@ -26,6 +33,7 @@ public static class WebServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddApi();
 
         services.AddStreamingData(builder.Environment.ContentRootPath);
         services.AddStoreInitializer();
@@ -50,6 +58,20 @@ public static class WebServices
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<PlaybackService>();
+        services.AddSingleton<LayoutLibrary>();
+        services.AddSingleton<ExperimentRunner>();
+
+        services.AddPresenter();
+        services.AddSingleton<StoreEvents>();
+        services.AddSingleton<DemoReset>();
+        services.AddOptions<JoinOptions>().BindConfiguration(JoinOptions.SectionName)
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
+                "Join:PublicUrl must be an absolute http or https address.")
+            .ValidateOnStart();
+        services.AddSingleton<JoinLink>();
+        services.AddStreamingRateLimits(builder.Configuration);
+        services.AddStreamingHealthChecks();
+        builder.AddRequestLimits();
         return builder;
     }
 
@@ -70,6 +92,21 @@ public static class WebServices
         });
     }
 
+    /// <summary>
+    /// Friendly status pages only for pages a browser navigates to: a form post or an API call keeps its status and body,
+    /// and re-executing a POST would run antiforgery a second time on a page endpoint.
+    /// </summary>
+    private static void UseFriendlyStatusPagesForNavigationsOnly(this WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            }
+
+            return next(context);
+        });
+
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -79,13 +116,25 @@ public static class WebServices
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseFriendlyStatusPagesForNavigationsOnly();
+        app.UseSecurityHeaders();
         app.UseSharedAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapArtEndpoints();
         app.MapProfileEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapPresenterEndpoints();
+        app.MapApiDocuments();
+        app.MapApiEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapHealthEndpoints();
+        app.MapAdminEndpoints();
+        app.MapJoinEndpoints();
+        // Framing is refused by the site-wide Content-Security-Policy (SecurityHeaders), so Blazor adds no second one.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using StreamingDemo.Domain;
+using StreamingDemo.Domain.Layouts;
 
 namespace StreamingDemo.Benchmarks;
 
@@ -19,8 +20,14 @@ internal static class LatencyProbe
             recommender.ComposeHomePage(new HomePageRequest(profiles[i % profiles.Length], DeviceType.Desktop, [], i));
         }
 
-        Report("whole home page (desktop)", Measure(2000, i =>
+        Report("whole home page (desktop, netflix-style)", Measure(2000, i =>
             recommender.ComposeHomePage(new HomePageRequest(profiles[i % profiles.Length], DeviceType.Desktop, [], i))));
+        foreach (var (slug, layout) in BuiltInLayouts.All.Skip(1))
+        {
+            Report($"home page, {slug} layout", Measure(2000, i =>
+                recommender.ComposeHomePage(new HomePageRequest(profiles[i % profiles.Length], DeviceType.Desktop, [], i, layout))));
+        }
+
         Report("full ranking (all titles)", Measure(2000, i =>
         {
             using var scorer = world.Model.Scorer(world.Model.Profiles[profiles[i % profiles.Length]]);

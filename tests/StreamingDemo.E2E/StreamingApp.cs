@@ -17,7 +17,13 @@ public sealed class StreamingApp(Action<IServiceCollection>? configureServices =
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "streamingdemo-e2e-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The presenter key the test site is configured with (API calls send it as X-Presenter-Key).</summary>
+    public const string PresenterKey = "e2e-presenter-key-for-tests";
+
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The presenter key the first run generated beside this site's database.</summary>
+    public string PresenterKey => File.ReadAllText(Path.Combine(directory, "presenter.key")).Trim();
 
     /// <summary>The status the store initializer reports to; completes its store-ready task when seeding is done.</summary>
     public FirstRunStatus FirstRun => Services.GetRequiredService<FirstRunStatus>();
@@ -63,6 +69,7 @@ public sealed class StreamingApp(Action<IServiceCollection>? configureServices =
     {
         builder.UseSetting("Store:DatabasePath", Path.Combine(directory, "streaming.db"));
         builder.UseSetting("Store:Preset", preset);
+        builder.UseSetting("Presenter:Key", PresenterKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         if (configureServices is not null)

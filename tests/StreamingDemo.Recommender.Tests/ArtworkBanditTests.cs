@@ -131,17 +131,17 @@ public sealed class ArtworkBanditTests
         }
 
         // Exploration off: the pick is the bandit's, and says what it expects against the default (first) variant.
-        var romanceFan = ArtworkPolicy.Pick(bandit, Context(0), Themes, explorationRate: 0, profileId: 1, titleId: 10, visit: 1);
-        var thrillFan = ArtworkPolicy.Pick(bandit, Context(1), Themes, explorationRate: 0, profileId: 2, titleId: 10, visit: 1);
+        var romanceFan = ArtworkPicker.Pick(bandit, Context(0), Themes, explorationRate: 0, profileId: 1, titleId: 10, visit: 1);
+        var thrillFan = ArtworkPicker.Pick(bandit, Context(1), Themes, explorationRate: 0, profileId: 2, titleId: 10, visit: 1);
 
         Assert.Equal("romantic", romanceFan.Theme);
         Assert.Equal("dark", thrillFan.Theme);
         Assert.False(romanceFan.Explored);
         Assert.True(romanceFan.ExpectedTake > romanceFan.DefaultExpectedTake + 0.2);
         // Always exploring: a uniform pick, the same for the same profile, title and visit.
-        var explored = ArtworkPolicy.Pick(bandit, Context(0), Themes, explorationRate: 1, profileId: 1, titleId: 10, visit: 1);
+        var explored = ArtworkPicker.Pick(bandit, Context(0), Themes, explorationRate: 1, profileId: 1, titleId: 10, visit: 1);
         Assert.True(explored.Explored);
-        Assert.Equal(explored, ArtworkPolicy.Pick(bandit, Context(0), Themes, explorationRate: 1, profileId: 1, titleId: 10, visit: 1));
+        Assert.Equal(explored, ArtworkPicker.Pick(bandit, Context(0), Themes, explorationRate: 1, profileId: 1, titleId: 10, visit: 1));
     }
 
     private static (GroundTruth Truth, Dictionary<int, IReadOnlyList<string>> Variants) PlantedArtworkWorld()

@@ -13,6 +13,9 @@ public sealed class CatalogFiltersTests : MudTestContext
         new(2, "Comedy", [new MicroGenreOption(21, "Quirky Workplace Comedies")]),
     ];
 
+    // Rendered as the live circuit renders them; the prerendered state is set by the test that checks it.
+    public CatalogFiltersTests() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
     [Fact]
     public void MicroGenreIsDisabledUntilAGenreIsChosen()
     {
@@ -62,6 +65,28 @@ public sealed class CatalogFiltersTests : MudTestContext
         await cut.InvokeAsync(() => GenreSelect(cut).Instance.ValueChanged.InvokeAsync(0));
 
         Assert.Equal(CatalogFilter.Empty, raised);
+    }
+
+    [Fact]
+    public void BeforeTheCircuitIsLiveTheSearchBoxIsDisabledSoNothingTypedIsLost()
+    {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<CatalogFilters>(p => p.Add(f => f.Genres, Genres).Add(f => f.Filter, CatalogFilter.Empty));
+
+        var search = cut.FindComponent<MudTextField<string>>();
+        Assert.True(search.Instance.Disabled);
+        Assert.Equal("Getting ready…", search.Instance.Placeholder);
+    }
+
+    [Fact]
+    public void OnceTheCircuitIsLiveTheSearchBoxTakesAtMostAHundredCharacters()
+    {
+        var cut = Render<CatalogFilters>(p => p.Add(f => f.Genres, Genres).Add(f => f.Filter, CatalogFilter.Empty));
+
+        var search = cut.FindComponent<MudTextField<string>>();
+        Assert.False(search.Instance.Disabled);
+        Assert.Equal("100", cut.Find("input").GetAttribute("maxlength"));
     }
 
     private static IRenderedComponent<MudSelect<int>> GenreSelect(IRenderedComponent<CatalogFilters> cut) =>

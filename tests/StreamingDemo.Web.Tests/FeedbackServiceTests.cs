@@ -103,7 +103,8 @@ public sealed class FeedbackServiceTests(SeededStore seeded) : IAsyncLifetime
     [Fact]
     public async Task OnboardingPicksGoThroughTheFeedbackServiceAsSavedLikes()
     {
-        var onboarding = new OnboardingService(store.Contexts, new CatalogService(store.Contexts, new VocabularyArtworkStyles()), feedback, TimeProvider.System);
+        var artwork = new VocabularyArtworkStyles();
+        var onboarding = new OnboardingService(store.Contexts, new CatalogService(store.Contexts, artwork), feedback, artwork, new Features.Operations.StoreEvents(), TimeProvider.System);
         await using var db = await store.Contexts.CreateDbContextAsync(Cancel);
         var picks = await db.Titles.OrderBy(t => t.Id).Select(t => t.Id).Take(3).ToListAsync(Cancel);
 

@@ -19,6 +19,7 @@ public sealed class MainLayoutTests : MudTestContext
         // No profile is chosen in these tests, so the directory never reaches the (absent) database.
         Services.AddDbContextFactory<StreamingDbContext>(o => o.UseSqlite("Data Source=:memory:"));
         Services.AddSingleton<PersonaDirectory>();
+        Services.AddSingleton<StreamingDemo.Web.Features.Operations.StoreEvents>();
     }
 
     [Fact]

@@ -104,11 +104,20 @@ public static class StoreFiles
         }
     }
 
+    /// <summary>
+    /// Replaces <paramref name="to"/> with <paramref name="from"/> in one rename, so there is never a moment without a
+    /// store at <paramref name="to"/> (a connection opening then would create an empty one). The old store's journal
+    /// files go first: a stale WAL must never be replayed onto the new file.
+    /// </summary>
     public static void Move(string from, string to)
     {
         SqliteConnection.ClearAllPools();
-        Delete(to);
-        File.Move(from, to);
+        foreach (var suffix in Suffixes.Where(s => s.Length > 0))
+        {
+            File.Delete(to + suffix);
+        }
+
+        File.Move(from, to, overwrite: true);
     }
 
     /// <summary>True when the file exists, opens as SQLite and carries the seed's completion marker.</summary>

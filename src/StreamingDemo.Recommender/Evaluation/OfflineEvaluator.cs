@@ -90,7 +90,7 @@ public static class OfflineEvaluator
         var calibration = new (float Match, bool Enjoyed)[warm.Length][];
         var placed = new (float Match, bool Enjoyed)[warm.Length][];
         var placedCounts = new int[warm.Length];
-        var pages = new HomePageBuilder(model, options);
+        var pages = new HomePageBuilder(model);
         var seriesById = model.Catalog.Titles.Where(t => t.Kind == TitleKind.Series).Select(t => t.Id).ToHashSet();
         bool Enjoyed(ProfileTitleInteraction i) => ImplicitSignal.Enjoyed(i, seriesById.Contains(i.TitleId));
 

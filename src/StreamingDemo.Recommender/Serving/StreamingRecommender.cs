@@ -13,7 +13,6 @@ namespace StreamingDemo.Recommender.Serving;
 /// </summary>
 public sealed class StreamingRecommender : IRecommender
 {
-    private readonly RecommenderOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger<StreamingRecommender> logger;
     private readonly ConcurrentDictionary<int, LiveFeedback> feedback = new();
@@ -26,7 +25,6 @@ public sealed class StreamingRecommender : IRecommender
     public StreamingRecommender(IOptions<RecommenderOptions> options, TimeProvider clock, ILogger<StreamingRecommender>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options.Value;
         this.clock = clock;
         this.logger = logger ?? NullLogger<StreamingRecommender>.Instance;
     }
@@ -86,7 +84,7 @@ public sealed class StreamingRecommender : IRecommender
         }
 
         using var scorer = Scorer(current, request.ProfileId);
-        return new HomePageBuilder(current, options).Compose(scorer, request, clock.GetUtcNow().UtcDateTime);
+        return new HomePageBuilder(current).Compose(scorer, request, clock.GetUtcNow().UtcDateTime);
     }
 
     public IReadOnlyList<RecommendedTitle> Rank(int profileId, int count)

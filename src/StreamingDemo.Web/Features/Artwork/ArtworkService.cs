@@ -92,7 +92,7 @@ public sealed class ArtworkService(
                 ArtworkPick pick;
                 lock (learning)
                 {
-                    pick = ArtworkPolicy.Pick(learned, x, candidates, options.Value.ExplorationRate, profileId, id, visit);
+                    pick = ArtworkPicker.Pick(learned, x, candidates, options.Value.ExplorationRate, profileId, id, visit);
                 }
 
                 return Describe(id, pick.Theme, candidates[0], personalized: true, pick.Explored, pick.ExpectedTake, pick.DefaultExpectedTake);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StreamingDemo.Data;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Features.Artwork;
+using StreamingDemo.Domain.Layouts;
 using StreamingDemo.Web.Features.Catalog;
 
 namespace StreamingDemo.Web.Features.Browse;
@@ -26,16 +27,20 @@ public sealed class HomeFeed(
     /// follows shows the same page without carrying it across.
     /// </summary>
     /// <param name="newVisit">False when recomposing the page the viewer is on (after a thumb): same visit, so only the feedback moves titles.</param>
-    /// <param name="personalizeArtwork">False shows every title's default artwork (V10's contrast setting).</param>
-    public async Task<HomeView> BuildAsync(int profileId, DeviceType device, bool commit = true, bool newVisit = true, bool personalizeArtwork = true, CancellationToken cancellationToken = default)
+    /// <param name="layout">A layout other than the site's (lab previews, the API): always a preview, never committed, no change note.</param>
+    /// <param name="personalizeArtwork">False shows every title's default artwork (V10's contrast setting); a layout whose artwork policy is "default" does too.</param>
+    public async Task<HomeView> BuildAsync(int profileId, DeviceType device, bool commit = true, bool newVisit = true, HomeLayout? layout = null, bool personalizeArtwork = true, CancellationToken cancellationToken = default)
     {
+        commit &= layout is null;
         var resume = await continueWatching.ReadAsync(profileId, cancellationToken);
         var visit = visits.Visit(profileId, commit, newVisit);
-        var page = recommender.ComposeHomePage(new HomePageRequest(profileId, device, resume, visit));
+        var page = recommender.ComposeHomePage(new HomePageRequest(profileId, device, resume, visit, layout));
 
         var ids = page.Rows.SelectMany(r => r.Items).Select(i => i.TitleId).Distinct().ToList();
         var cards = await catalog.GetCardsAsync(ids, cancellationToken);
-        var art = await artwork.ChooseAsync(profileId, device, visit, ids, personalizeArtwork, cancellationToken: cancellationToken);
+        // The site's own page personalizes artwork unless switched off; a lab layout says so with its artwork policy.
+        var personalize = personalizeArtwork && (layout is null || layout.Artwork == ArtworkPolicy.Personalized);
+        var art = await artwork.ChooseAsync(profileId, device, visit, ids, personalize, remember: commit, cancellationToken: cancellationToken);
         // A new visit reads the thumbs (another tab may have given some); recomposing after a thumb here uses the ones held.
         var thumbs = !newVisit && session.Thumbs(profileId) is { } held ? held : await ThumbsAsync(profileId, cancellationToken);
         if (commit)
@@ -58,10 +63,10 @@ public sealed class HomeFeed(
             .Where(r => r.Cards.Count > 0)
             .ToList();
 
-        var layout = DeviceLayout.For(device);
-        var visible = rows.Take(layout.Rows).SelectMany(r => r.Cards.Take(layout.CardsPerRow)).Select(c => (c.Title.Id, c.Title.Name)).Distinct().ToList();
+        var shape = (layout ?? BuiltInLayouts.NetflixStyle).For(device);
+        var visible = rows.Take(shape.Rows).SelectMany(r => r.Cards.Take(shape.CardsPerRow)).Select(c => (c.Title.Id, c.Title.Name)).Distinct().ToList();
         PageChanges? changes = null;
-        var note = session.PendingNote(profileId);
+        var note = layout is null ? session.PendingNote(profileId) : null;
         if (note is not null && session.LastSeen(profileId, device) is { } before)
         {
             changes = Compare(Cause(note), before, visible);
@@ -79,7 +84,7 @@ public sealed class HomeFeed(
         }
 
         var billboard = await BillboardAsync(rows, cancellationToken);
-        return new HomeView(profileId, layout, billboard, rows, page.ComposedAt, changes);
+        return new HomeView(profileId, shape, billboard, rows, page.ComposedAt, changes);
     }
 
     /// <summary>Positions on the visible page before and after: entered, left, and the largest moves up and down.</summary>

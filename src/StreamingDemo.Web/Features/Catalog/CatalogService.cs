@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using StreamingDemo.Web.Features.Security;
 using StreamingDemo.Data;
 using StreamingDemo.Data.Entities;
 using StreamingDemo.Web.Art;
@@ -41,9 +42,9 @@ public sealed class CatalogService(IDbContextFactory<StreamingDbContext> context
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var titles = db.Titles.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (UserText.CleanSearch(filter.Search) is { } search)
         {
-            var pattern = "%" + EscapeLike(filter.Search.Trim()) + "%";
+            var pattern = "%" + EscapeLike(search) + "%";
             titles = titles.Where(t => EF.Functions.Like(t.Name, pattern, "\\"));
         }
 
@@ -62,6 +63,8 @@ public sealed class CatalogService(IDbContextFactory<StreamingDbContext> context
             ? titles.OrderByDescending(t => t.Year).ThenBy(t => t.Name).ThenBy(t => t.Id)
             : titles.OrderBy(t => t.Name).ThenBy(t => t.Id);
 
+        // A page past the end shows the last one (and the arithmetic below cannot overflow).
+        page = Math.Min(page, Math.Max(1, (total + pageSize - 1) / pageSize));
         var items = await titles
             .Skip((page - 1) * pageSize)
             .Take(pageSize)

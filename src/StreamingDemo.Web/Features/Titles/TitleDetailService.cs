@@ -59,11 +59,7 @@ public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> con
         if (profileId is int viewer && recommender.Status.IsReady)
         {
             match = matches.For(viewer, [titleId]).GetValueOrDefault(titleId);
-            var neighbours = recommender.SimilarTitles(titleId, viewer, SimilarCount);
-            var similarCards = await catalog.GetCardsAsync(neighbours.Select(n => n.TitleId).ToList(), cancellationToken);
-            similar = neighbours.Where(n => similarCards.ContainsKey(n.TitleId))
-                .Select(n => new HomeCard(similarCards[n.TitleId], n.ShownMatchPercent, n.Explanation))
-                .ToList();
+            similar = await SimilarAsync(titleId, viewer, SimilarCount, cancellationToken);
         }
 
         return new TitleDetail(
@@ -75,6 +71,17 @@ public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> con
             match,
             thumb,
             similar);
+    }
+
+    /// <summary>
+    /// Titles watched by the same viewers (co-viewing neighbours), as cards with their match for the profile; a viewer the
+    /// recommender does not know yet gets the same titles scored as a newcomer. Empty while the recommender is training.
+    /// </summary>
+    public async Task<IReadOnlyList<HomeCard>> SimilarAsync(int titleId, int profileId, int count = SimilarCount, CancellationToken cancellationToken = default)
+    {
+        var neighbours = recommender.SimilarTitles(titleId, profileId, count);
+        var cards = await catalog.GetCardsAsync(neighbours.Select(n => n.TitleId).ToList(), cancellationToken);
+        return [.. neighbours.Where(n => cards.ContainsKey(n.TitleId)).Select(n => new HomeCard(cards[n.TitleId], n.ShownMatchPercent, n.Explanation))];
     }
 
     private static string RoleLabel(CreditRole role, int count) => role switch

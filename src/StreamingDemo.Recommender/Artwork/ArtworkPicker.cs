@@ -7,7 +7,7 @@ namespace StreamingDemo.Recommender.Artwork;
 public sealed record ArtworkPick(string Theme, bool Explored, double ExpectedTake, double DefaultExpectedTake);
 
 /// <summary>Picks a variant: at the exploration rate a uniform one, otherwise the bandit's upper-confidence choice.</summary>
-public static class ArtworkPolicy
+public static class ArtworkPicker
 {
     /// <param name="candidates">The title's variant themes, its default artwork first.</param>
     public static ArtworkPick Pick(LinUcbBandit bandit, double[] context, IReadOnlyList<string> candidates, double explorationRate, int profileId, int titleId, int visit)

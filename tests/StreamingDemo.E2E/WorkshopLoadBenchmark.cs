@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StreamingDemo.Data;
+using StreamingDemo.Domain;
+using StreamingDemo.Web.Features.Feedback;
+using StreamingDemo.Web.Features.Onboarding;
+
+namespace StreamingDemo.E2E;
+
+/// <summary>
+/// Issue 11's load benchmark (W3): the site alone, no browser, with 100 attendees at once. A benchmark, not a test: it
+/// records numbers and asserts only that nothing failed or was lost. Runs when STREAMINGDEMO_BENCH=1;
+/// STREAMINGDEMO_LOAD_SESSIONS (default 100) and STREAMINGDEMO_LOAD_PRESET (default demo) change the run; figures go
+/// to the test output and to $STREAMINGDEMO_BENCH_OUT when set.
+/// <para>
+/// Each session opens real circuits with <see cref="BlazorCircuitClient"/> (onboarding, then its home page, which stays
+/// open) and performs the writes a circuit's handlers perform through the same singleton services (onboarding,
+/// thumbs, playback progress), since the headless client cannot click. The server runs in this process on Kestrel,
+/// so memory per idle circuit is read from the managed heap with the circuits open.
+/// </para>
+/// </summary>
+public sealed class WorkshopLoadBenchmark
+{
+    private static readonly int[] ProgressPositions = [60, 120, 180];
+
+    [Fact]
+    public async Task AHundredAttendeesAtOnce()
+    {
+        Assert.SkipUnless(Environment.GetEnvironmentVariable("STREAMINGDEMO_BENCH") == "1", "Set STREAMINGDEMO_BENCH=1 to run the load benchmark.");
+        var sessions = int.TryParse(Environment.GetEnvironmentVariable("STREAMINGDEMO_LOAD_SESSIONS"), CultureInfo.InvariantCulture, out var n) ? n : 100;
+        var preset = Environment.GetEnvironmentVariable("STREAMINGDEMO_LOAD_PRESET") ?? "demo";
+        var cancel = TestContext.Current.CancellationToken;
+        await using var app = new StreamingApp(preset: preset);
+        app.Start();
+        await app.WhenSiteReadyAsync().WaitAsync(TimeSpan.FromMinutes(20), cancel);
+
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<StreamingDbContext>>();
+        var onboarding = app.Services.GetRequiredService<OnboardingService>();
+        var feedback = app.Services.GetRequiredService<FeedbackService>();
+        List<int> titles;
+        await using (var db = await contexts.CreateDbContextAsync(cancel))
+        {
+            titles = await db.Titles.Where(t => !t.IsKids && t.Kind == TitleKind.Movie).OrderBy(t => t.Id).Select(t => t.Id).Take(400).ToListAsync(cancel);
+        }
+
+        var before = await CountsAsync(contexts, cancel);
+        var timings = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var errors = new ConcurrentBag<string>();
+        var circuits = new ConcurrentBag<BlazorCircuitClient>();
+        var progressWritten = new ConcurrentDictionary<long, int>();
+
+        async Task<T> Time<T>(string interaction, Func<Task<T>> work)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var result = await work();
+            timings.GetOrAdd(interaction, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return result;
+        }
+
+        async Task<BlazorCircuitClient> OpenPageAsync(HttpClient http, string path, string? cookie, string interaction)
+        {
+            var html = await Time($"{interaction}: page (prerender)", async () =>
+            {
+                using var response = await http.GetAsync(path, cancel);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return await response.Content.ReadAsStringAsync(cancel);
+            });
+            return await Time($"{interaction}: circuit live", () => BlazorCircuitClient.OpenAsync(app.BaseAddress, new Uri(app.BaseAddress, path), html, cookie, cancel));
+        }
+
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, sessions).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
+                var join = await OpenPageAsync(http, "/profiles/new", null, "onboarding");
+                var picks = new[] { titles[i % titles.Count], titles[(i + 7) % titles.Count], titles[(i + 13) % titles.Count] };
+                var profile = await Time("onboard: create profile", () => onboarding.CreateAsync(new NewProfile($"Attendee {i}", "fox", picks, [DeviceType.Phone]), cancel));
+                await join.DisposeAsync();
+
+                var cookie = $"streamingdemo-profile={profile}";
+                http.DefaultRequestHeaders.Add("Cookie", cookie);
+                var home = await OpenPageAsync(http, "/browse", cookie, "browse home");
+                circuits.Add(home);
+                await Time("browse: catalogue page", async () => (await http.GetAsync("/catalog?page=2", cancel)).EnsureSuccessStatusCode());
+                await Time("browse: title page", async () => (await http.GetAsync($"/title/{titles[(i + 21) % titles.Count]}", cancel)).EnsureSuccessStatusCode());
+                foreach (var (title, rating) in new[] { (titles[(i + 31) % titles.Count], ThumbRating.Up), (titles[(i + 37) % titles.Count], ThumbRating.Down), (titles[(i + 41) % titles.Count], ThumbRating.Love) })
+                {
+                    await Time("thumb", () => feedback.ThumbAsync(profile, title, rating, cancel));
+                }
+
+                var session = await Time("play: start", () => feedback.StartViewingAsync(profile, titles[(i + 53) % titles.Count], null, DeviceType.Phone, 0, cancel));
+                foreach (var position in ProgressPositions)
+                {
+                    await Time("play: progress", () => feedback.RecordProgressAsync(session.SessionId!.Value, position, cancel));
+                    progressWritten[session.SessionId!.Value] = position;
+                }
+            }
+            catch (Exception error) when (!cancel.IsCancellationRequested)
+            {
+                errors.Add(error.GetType().Name + ": " + error.Message);
+            }
+        }, cancel)));
+        wall.Stop();
+
+        // Every attendee's home circuit is open and idle. Measure the heap with them, then with as many more idle circuits.
+        await Task.Delay(2000, cancel);
+        var heapWith = Heap();
+        var extra = new List<BlazorCircuitClient>();
+        using (var http = new HttpClient { BaseAddress = app.BaseAddress })
+        {
+            for (var i = 0; i < sessions; i++)
+            {
+                var html = await http.GetStringAsync("/catalog", cancel);
+                extra.Add(await BlazorCircuitClient.OpenAsync(app.BaseAddress, new Uri(app.BaseAddress, "/catalog"), html, null, cancel));
+            }
+        }
+
+        await Task.Delay(2000, cancel);
+        var heapWithMore = Heap();
+        var perCircuit = (heapWithMore - heapWith) / (double)sessions;
+
+        var after = await CountsAsync(contexts, cancel);
+        var expectedThumbs = sessions * 6;
+        var lostThumbs = expectedThumbs - (after.Thumbs - before.Thumbs);
+        var lostSessions = sessions - (after.Sessions - before.Sessions);
+        int lostProgress;
+        await using (var db = await contexts.CreateDbContextAsync(cancel))
+        {
+            var ids = progressWritten.Keys.ToList();
+            var stored = await db.ViewingSessions.Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.EndPositionSeconds, cancel);
+            lostProgress = progressWritten.Count(p => !stored.TryGetValue(p.Key, out var end) || end != p.Value);
+        }
+
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Workshop load: {sessions} concurrent sessions, preset {preset}, {Environment.ProcessorCount} cores, wall {wall.Elapsed.TotalSeconds:0.0} s");
+        report.AppendLine("| interaction | n | p50 ms | p95 ms | p99 ms | max ms |");
+        report.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var (name, samples) in timings.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            var sorted = samples.Order().ToArray();
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {sorted.Length} | {Percentile(sorted, 50):0} | {Percentile(sorted, 95):0} | {Percentile(sorted, 99):0} | {sorted[^1]:0} |");
+        }
+
+        report.AppendLine(CultureInfo.InvariantCulture, $"errors: {errors.Count}{(errors.IsEmpty ? string.Empty : " (" + string.Join("; ", errors.Distinct().Take(3)) + ")")}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"writes: {expectedThumbs} thumbs and picks, {sessions} viewing sessions, {progressWritten.Count * 3} progress updates; lost: {lostThumbs} thumbs, {lostSessions} sessions, {lostProgress} final positions");
+        report.AppendLine(CultureInfo.InvariantCulture, $"managed heap per idle circuit: {perCircuit / 1024:0} KB ({heapWith / 1048576.0:0.0} MB with {sessions} circuits, {heapWithMore / 1048576.0:0.0} MB with {2 * sessions})");
+        TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
+        Console.WriteLine(report.ToString());
+        if (Environment.GetEnvironmentVariable("STREAMINGDEMO_BENCH_OUT") is { Length: > 0 } output)
+        {
+            await File.AppendAllTextAsync(output, report.ToString(), cancel);
+        }
+
+        foreach (var circuit in circuits.Concat(extra))
+        {
+            await circuit.DisposeAsync();
+        }
+
+        Assert.Empty(errors);
+        Assert.Equal((0, 0, 0), (lostThumbs, lostSessions, lostProgress));
+    }
+
+    private static long Heap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static double Percentile(double[] sorted, int percent) =>
+        sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static async Task<(int Thumbs, int Sessions)> CountsAsync(IDbContextFactory<StreamingDbContext> contexts, CancellationToken cancel)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        return (await db.Thumbs.CountAsync(cancel), await db.ViewingSessions.CountAsync(cancel));
+    }
+}
