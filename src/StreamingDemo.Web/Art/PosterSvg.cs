@@ -32,7 +32,7 @@ public static class PosterSvg
 
     /// <summary>
     /// Draws the artwork in a crop. The key art (gradient, glow, motif) is composed in the poster's 400×600 space; a
-    /// landscape crop shows it on its right, cropped to cover, and fades it towards the title on the left.
+    /// landscape crop covers itself with it, anchored right, and fades it towards the title on the left.
     /// </summary>
     public static string Build(PosterSpec spec, ArtworkCrop crop)
     {
@@ -71,9 +71,8 @@ public static class PosterSvg
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{w}\" height=\"{h}\" fill=\"url(#bg)\"/>");
         if (crop.Landscape)
         {
-            // The key art fills the right 70 %, cropped to cover around its upper middle where the motifs sit.
-            var artWidth = Math.Round(w * 0.7);
-            svg.Append(CultureInfo.InvariantCulture, $"<svg x=\"{F(w - artWidth)}\" y=\"0\" width=\"{F(artWidth)}\" height=\"{h}\" viewBox=\"0 60 {Width} {Height - 220}\" preserveAspectRatio=\"xMidYMid slice\" overflow=\"hidden\">");
+            // The key art covers the whole crop, anchored right and cropped around its upper middle where the motifs sit.
+            svg.Append(CultureInfo.InvariantCulture, $"<svg x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" viewBox=\"0 60 {Width} {Height - 220}\" preserveAspectRatio=\"xMaxYMid slice\" overflow=\"hidden\">");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"url(#glow)\"/>");
