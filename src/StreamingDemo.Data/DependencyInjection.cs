@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddDbContextFactory<StreamingDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<StoreLocation>().ConnectionString));
         services.AddSingleton<IInteractionSource, SqliteInteractionSource>();
+        services.AddSingleton<Studio.ViewingFacts>();
         return services;
     }
 

@@ -26,6 +26,7 @@ public static class DependencyInjection
             : modelDirectory(sp), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ModelStore>>()));
         services.AddSingleton<StreamingRecommender>();
         services.AddSingleton<IRecommender>(sp => sp.GetRequiredService<StreamingRecommender>());
+        services.AddSingleton<ITasteCommunityAtlas, Communities.CommunityAtlas>();
         // Resolvable itself too, so a reset can ask for the model to catch up with the store at once.
         services.AddSingleton<RecommenderTrainingService>();
         services.AddHostedService(sp => sp.GetRequiredService<RecommenderTrainingService>());

@@ -19,6 +19,7 @@ using StreamingDemo.Web.Features.Player;
 using StreamingDemo.Web.Features.Profiles;
 using StreamingDemo.Web.Features.Presenter;
 using StreamingDemo.Web.Features.Security;
+using StreamingDemo.Web.Features.Studio;
 using StreamingDemo.Web.Features.Titles;
 
 namespace StreamingDemo.Web;
@@ -72,6 +73,8 @@ public static class WebServices
         services.AddStreamingRateLimits(builder.Configuration);
         services.AddStreamingHealthChecks();
         builder.AddRequestLimits();
+
+        services.AddStudio();
         return builder;
     }
 

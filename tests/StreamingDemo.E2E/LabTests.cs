@@ -153,11 +153,11 @@ public sealed class LabScreenshots(SiteFixture site)
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Discovery first", Exact = true }).ClickAsync();
             await page.WaitForInteractiveAsync();
-            await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Preview", Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Preview", Exact = true })).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"lab-editor-{name}.png"), FullPage = true });
 
             await page.OpenAsync("/lab/compare?a=netflix-style&b=discovery-first");
-            await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Layout B: Discovery first" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Layout B: Discovery first" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"lab-compare-{name}.png"), FullPage = true });
         }
 

@@ -11,9 +11,10 @@ namespace StreamingDemo.E2E;
 
 /// <summary>
 /// The real site on a real Kestrel port, with its own store in a temp folder seeded from a preset (small by default).
-/// <paramref name="configureServices"/> lets a test swap a service (e.g. a scripted first-run status).
+/// <paramref name="configureServices"/> lets a test swap a service (e.g. a scripted first-run status); a benchmark can point
+/// <paramref name="databasePath"/> at a store seeded beforehand (it is used as it is, not deleted).
 /// </summary>
-public sealed class StreamingApp(Action<IServiceCollection>? configureServices = null, string preset = "small") : WebApplicationFactory<Program>
+public sealed class StreamingApp(Action<IServiceCollection>? configureServices = null, string preset = "small", string? databasePath = null) : WebApplicationFactory<Program>
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "streamingdemo-e2e-" + Guid.NewGuid().ToString("N"));
 
@@ -21,9 +22,6 @@ public sealed class StreamingApp(Action<IServiceCollection>? configureServices =
     public const string PresenterKey = "e2e-presenter-key-for-tests";
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
-
-    /// <summary>The presenter key the first run generated beside this site's database.</summary>
-    public string PresenterKey => File.ReadAllText(Path.Combine(directory, "presenter.key")).Trim();
 
     /// <summary>The status the store initializer reports to; completes its store-ready task when seeding is done.</summary>
     public FirstRunStatus FirstRun => Services.GetRequiredService<FirstRunStatus>();
@@ -67,7 +65,7 @@ public sealed class StreamingApp(Action<IServiceCollection>? configureServices =
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Store:DatabasePath", Path.Combine(directory, "streaming.db"));
+        builder.UseSetting("Store:DatabasePath", databasePath ?? Path.Combine(directory, "streaming.db"));
         builder.UseSetting("Store:Preset", preset);
         builder.UseSetting("Presenter:Key", PresenterKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

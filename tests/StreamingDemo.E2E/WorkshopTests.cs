@@ -96,7 +96,7 @@ public sealed class PresenterTests : IAsyncLifetime
         var presenter = await NewPageAsync();
         await presenter.OpenAsync("/presenter");
         await Expect(presenter.GetByRole(AriaRole.Button, new() { Name = "Reset the demo…" })).ToBeDisabledAsync();
-        await presenter.GetByLabel("Presenter key").FillAsync(app.PresenterKey);
+        await presenter.GetByLabel("Presenter key").FillAsync(StreamingApp.PresenterKey);
         await presenter.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(presenter.GetByText("You are signed in as the presenter in this browser.")).ToBeVisibleAsync();
 
