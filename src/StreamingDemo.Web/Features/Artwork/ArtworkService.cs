@@ -51,6 +51,7 @@ public sealed class ArtworkService(
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Lock learning = new();
     private readonly ConcurrentDictionary<int, (int Visit, DeviceType Device, ConcurrentDictionary<int, CardArtwork> Shown)> visits = new();
+    private readonly ConcurrentDictionary<(int Profile, int Visit, int Title), byte> played = new();
     private IReadOnlyDictionary<int, IReadOnlyList<string>>? variants;
     private LinUcbBandit? bandit;
     private ArtworkContext? context;
@@ -146,11 +147,12 @@ public sealed class ArtworkService(
         await SaveAsync(learned, cancellationToken);
     }
 
-    /// <summary>A play of a title: if this profile's current visit showed it personalized artwork, that impression becomes a play.</summary>
+    /// <summary>A play of a title: if this profile's current visit showed it personalized artwork, that impression becomes a play (once).</summary>
     public async Task NotePlayAsync(int profileId, int titleId, CancellationToken cancellationToken = default)
     {
-        if (!visits.TryGetValue(profileId, out var held) || !held.Shown.TryRemove(titleId, out var card) || !card.Personalized
-            || await BanditAsync(cancellationToken) is not { } learned)
+        // The card keeps its artwork for the rest of the visit; the play counts once per visit.
+        if (!visits.TryGetValue(profileId, out var held) || !held.Shown.TryGetValue(titleId, out var card) || !card.Personalized
+            || !played.TryAdd((profileId, held.Visit, titleId), 0) || await BanditAsync(cancellationToken) is not { } learned)
         {
             return;
         }
