@@ -6,6 +6,7 @@ using StreamingDemo.Data;
 using StreamingDemo.Recommender;
 using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Components;
+using StreamingDemo.Web.Features.Artwork;
 using StreamingDemo.Web.Features.Api;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
@@ -41,6 +42,11 @@ public static class WebServices
         services.AddRecommender(sp => sp.GetRequiredService<StoreLocation>().ModelDirectory);
 
         services.AddSingleton<IArtworkStyles, VocabularyArtworkStyles>();
+        services.AddOptions<ArtworkOptions>().Bind(builder.Configuration.GetSection(ArtworkOptions.SectionName))
+            .Validate(o => o.ExplorationRate is >= 0 and <= 1, "Artwork:ExplorationRate must be between 0 and 1.")
+            .Validate(o => o.Alpha >= 0, "Artwork:Alpha must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<ArtworkService>();
         services.AddSingleton<CatalogService>();
         services.AddSingleton<TitleMatches>();
         services.AddSingleton<PersonaDirectory>();

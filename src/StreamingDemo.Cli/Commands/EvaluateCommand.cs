@@ -50,11 +50,12 @@ public static class EvaluateCommand
         var snapshot = await services.GetRequiredService<IInteractionSource>().LoadSnapshotAsync(cancellationToken);
         var truth = await new SqliteGroundTruthSource(services.GetRequiredService<StoreLocation>()).LoadAsync(cancellationToken);
         var recommender = services.GetRequiredService<IOptions<RecommenderOptions>>().Value;
+        var variants = await SqliteArtworkVariants.LoadAsync(services.GetRequiredService<StoreLocation>(), cancellationToken);
 
         EvaluationReport report = null!;
         if (json)
         {
-            report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, ct: cancellationToken);
+            report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, ct: cancellationToken, artworkVariants: variants);
             Console.WriteLine(ToJson(report).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return 0;
         }
@@ -68,7 +69,7 @@ public static class EvaluateCommand
                     task.Description = p.Stage;
                     task.Value = p.Fraction * 100;
                 });
-                report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, progress, cancellationToken);
+                report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, progress, variants, cancellationToken);
                 task.Value = 100;
                 return Task.CompletedTask;
             });
@@ -90,6 +91,17 @@ public static class EvaluateCommand
 
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Communities: {report.Communities.Learned} learned, {report.Communities.Planted?.ToString(CultureInfo.InvariantCulture) ?? "no"} planted; ARI [bold]{(report.Communities.Ari is { } ari ? ari.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}[/]");
+        if (report.Artwork is { } artwork)
+        {
+            var table = new Table().Title(Invariant($"Artwork replay, {artwork.LoggedImpressions:N0} logged impressions, {artwork.ExplorationShare:P0} explored")).AddColumns("policy", "take fraction", "matched impressions");
+            foreach (var p in artwork.Policies)
+            {
+                table.AddRow(p.Name, p.TakeFraction.ToString("0.0000", CultureInfo.InvariantCulture), p.Impressions.ToString("N0", CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(table);
+        }
+
         return 0;
     }
 
@@ -168,6 +180,17 @@ public static class EvaluateCommand
                 ["learned"] = report.Communities.Learned,
                 ["planted"] = report.Communities.Planted,
             },
+            ["artwork"] = report.Artwork is { } artwork ? new JsonObject
+            {
+                ["policies"] = new JsonArray([.. artwork.Policies.Select(p => (JsonNode)new JsonObject
+                {
+                    ["name"] = p.Name,
+                    ["takeFraction"] = Round(p.TakeFraction),
+                    ["impressions"] = p.Impressions,
+                })]),
+                ["explorationShare"] = Round(artwork.ExplorationShare),
+                ["loggedImpressions"] = artwork.LoggedImpressions,
+            } : null,
         };
     }
 

@@ -23,10 +23,11 @@ public enum Top10Window
     AllTime = 1,
 }
 
-/// <summary>Which artwork cards show. Only the catalogue's default artwork exists so far; the field is reserved for personalised artwork.</summary>
+/// <summary>Which artwork cards show: every title's default artwork, or the variant the artwork bandit picks per profile (V10).</summary>
 public enum ArtworkPolicy
 {
     Default = 0,
+    Personalized = 1,
 }
 
 /// <summary>

@@ -54,7 +54,7 @@ public static class LayoutValidator
 
         if (!Enum.IsDefined(layout.Artwork))
         {
-            Add("artwork", "Only the default artwork exists so far.");
+            Add("artwork", "Artwork is default or personalized.");
         }
 
         InRange(layout.ExplorationRate, 0, 0.5, "explorationRate", "The exploration rate", Add);

@@ -1,4 +1,5 @@
 using StreamingDemo.Domain;
+using StreamingDemo.Recommender.Artwork;
 using StreamingDemo.Recommender.Serving;
 using StreamingDemo.Recommender.Training;
 
@@ -40,7 +41,8 @@ public sealed record EvaluationReport(
     TimeSpan TrainingTime,
     CalibrationReport? PlacedCalibration = null,
     CalibrationReport? NewcomerCalibration = null,
-    int PlacedCards = 0);
+    int PlacedCards = 0,
+    ArtworkReplayReport? Artwork = null);
 
 /// <summary>
 /// Offline evaluation (issue 3 item 7): split each profile's positives, train the whole system on the rest, rank the full
@@ -63,7 +65,8 @@ public static class OfflineEvaluator
     ];
 
     public static EvaluationReport Evaluate(InteractionSnapshot snapshot, GroundTruth? truth, string dataset, EvaluationProtocol protocol,
-        RecommenderOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken ct = default)
+        RecommenderOptions options, IProgress<TrainingProgress>? progress = null,
+        IReadOnlyDictionary<int, IReadOnlyList<string>>? artworkVariants = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
@@ -181,7 +184,22 @@ public static class OfflineEvaluator
 
         return new EvaluationReport(dataset, protocol == EvaluationProtocol.Random8020 ? "random-80-20" : "leave-last-out",
             [.. models.Select(m => m.Result())], [.. coldModels.Select(m => m.Result())], report, communities, trainingTime,
-            placedReport, newcomerReport, placedCounts.Sum());
+            placedReport, newcomerReport, placedCounts.Sum(),
+            truth is null || artworkVariants is null ? null : ReplayArtwork(model, truth, artworkVariants, options));
+    }
+
+    /// <summary>
+    /// V10: replays the seeded impression log (planted theme preferences, random exploration) against the artwork
+    /// policies, with each profile's context from the communities this model learned.
+    /// </summary>
+    private static ArtworkReplayReport ReplayArtwork(RecommenderModel model, GroundTruth truth, IReadOnlyDictionary<int, IReadOnlyList<string>> variants, RecommenderOptions options)
+    {
+        var log = ArtworkLog.Generate(truth, variants, new ArtworkLogOptions(Seed: options.Seed));
+        var context = new ArtworkContext(Enumerable.Range(0, model.Communities.Count));
+        IReadOnlyList<CommunityWeight> Communities(int profileId) => model.Profiles.TryGetValue(profileId, out var state)
+            ? [.. state.Communities.Select(c => new CommunityWeight(c.Community, string.Empty, c.Weight))]
+            : [];
+        return ArtworkReplay.Run(log, (profile, device) => context.For(Communities(profile), device), context.Dimension, ArtworkLearning.DefaultAlpha);
     }
 
     /// <summary>

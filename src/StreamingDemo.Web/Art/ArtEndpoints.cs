@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Net.Http.Headers;
+using StreamingDemo.Web.Features.Artwork;
 using StreamingDemo.Web.Features.Catalog;
 
 namespace StreamingDemo.Web.Art;
@@ -18,6 +19,17 @@ public static class ArtEndpoints
         {
             var spec = await catalog.GetPosterAsync(titleId, cancellationToken);
             return spec is null ? Results.NotFound() : Svg(context, PosterSvg.Build(spec));
+        });
+        // V10: one of a title's artwork variants in a crop (poster, card, hero); an unknown crop or a theme the title has no variant in is a 404.
+        art.MapGet("/{crop}/{titleId:int}/{theme}.svg", async (string crop, int titleId, string theme, CatalogService catalog, ArtworkService artwork, IArtworkStyles styles, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            if (ArtworkCrops.Find(crop) is not { } found || !(await artwork.VariantsOfAsync(titleId, cancellationToken)).Contains(theme, StringComparer.Ordinal))
+            {
+                return Results.NotFound();
+            }
+
+            var spec = await catalog.GetPosterAsync(titleId, cancellationToken);
+            return spec is null ? Results.NotFound() : Svg(context, PosterSvg.Build(spec with { Palette = styles.Theme(theme) }, found));
         });
         art.MapGet("/avatar/{key}.svg", (string key, IArtworkStyles styles, HttpContext context) =>
             Svg(context, AvatarSvg.Build(styles.Avatar(key))));

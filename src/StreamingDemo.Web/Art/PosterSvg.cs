@@ -26,18 +26,28 @@ public static class PosterSvg
 
     // Bold capitals of common sans fonts are ~0.66 em wide on average; used to fit lines to the poster width.
     private const double CapitalWidthEm = 0.66;
+    private const double LineHeightEm = 0.98;
 
-    public static string Build(PosterSpec spec)
+    public static string Build(PosterSpec spec) => Build(spec, ArtworkCrops.Poster);
+
+    /// <summary>
+    /// Draws the artwork in a crop. The key art (gradient, glow, motif) is composed in the poster's 400×600 space; a
+    /// landscape crop covers itself with it, anchored right, and fades it towards the title on the left.
+    /// </summary>
+    public static string Build(PosterSpec spec, ArtworkCrop crop)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(crop);
         var palette = spec.Palette;
-        var random = new StableHash(((ulong)(uint)spec.TitleId << 32) ^ StableHash.Of(spec.Name));
+        // The theme is part of the seed, so a title's variants differ in composition as well as in palette and motif.
+        var random = new StableHash(((ulong)(uint)spec.TitleId << 32) ^ StableHash.Of(spec.Name) ^ (StableHash.Of(palette.Key) >> 1));
         var from = palette.Background.Count > 0 ? palette.Background[0] : "#141414";
         var to = palette.Background.Count > 1 ? palette.Background[^1] : from;
         var mid = palette.Background.Count > 2 ? palette.Background[palette.Background.Count / 2] : null;
+        var (w, h) = (crop.Width, crop.Height);
 
         var svg = new StringBuilder(4096);
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-label=\"{Escape(spec.Name)}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{Escape(spec.Name)}\">");
         svg.Append("<defs>");
         var angle = random.Between(-25, 25);
         svg.Append(CultureInfo.InvariantCulture, $"<linearGradient id=\"bg\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\" gradientTransform=\"rotate({F(angle)} .5 .5)\">");
@@ -51,15 +61,32 @@ public static class PosterSvg
         // The fade behind the title goes towards black for light text and towards the palette's lightest colour for dark text.
         var fade = IsDark(palette.Text) ? Escape(Lightest(palette.Background)) : "#000";
         svg.Append(CultureInfo.InvariantCulture, $"<linearGradient id=\"fade\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\"><stop offset=\".35\" stop-color=\"{fade}\" stop-opacity=\"0\"/><stop offset=\"1\" stop-color=\"{fade}\" stop-opacity=\".85\"/></linearGradient>");
+        if (crop.Landscape)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<linearGradient id=\"side\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"0\"><stop offset=\"0\" stop-color=\"{fade}\" stop-opacity=\".9\"/><stop offset=\".3\" stop-color=\"{fade}\" stop-opacity=\".55\"/><stop offset=\".62\" stop-color=\"{fade}\" stop-opacity=\"0\"/></linearGradient>");
+        }
+
         svg.Append(CultureInfo.InvariantCulture, $"<radialGradient id=\"glow\" cx=\"{F(random.Between(.25, .75))}\" cy=\"{F(random.Between(.2, .45))}\" r=\".6\"><stop offset=\"0\" stop-color=\"{Escape(palette.Accent)}\" stop-opacity=\".45\"/><stop offset=\"1\" stop-color=\"{Escape(palette.Accent)}\" stop-opacity=\"0\"/></radialGradient>");
         svg.Append("</defs>");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"url(#bg)\"/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{w}\" height=\"{h}\" fill=\"url(#bg)\"/>");
+        if (crop.Landscape)
+        {
+            // The key art covers the whole crop, anchored right and cropped around its upper middle where the motifs sit.
+            svg.Append(CultureInfo.InvariantCulture, $"<svg x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" viewBox=\"0 60 {Width} {Height - 220}\" preserveAspectRatio=\"xMaxYMid slice\" overflow=\"hidden\">");
+        }
+
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"url(#glow)\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<g fill=\"none\" stroke=\"{Escape(palette.Accent)}\" stroke-linecap=\"round\">");
         DrawMotif(svg, ResolveMotif(palette.Motif), palette.Accent, ref random);
         svg.Append("</g>");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"url(#fade)\"/>");
-        DrawTitle(svg, spec);
+        if (crop.Landscape)
+        {
+            svg.Append("</svg>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{w}\" height=\"{h}\" fill=\"url(#side)\"/>");
+        }
+
+        svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{w}\" height=\"{h}\" fill=\"url(#fade)\"/>");
+        DrawTitle(svg, spec, crop);
         svg.Append("</svg>");
         return svg.ToString();
     }
@@ -74,35 +101,44 @@ public static class PosterSvg
     }
 
     /// <summary>Splits a title into at most three lines that fit the poster, largest type first.</summary>
-    public static (IReadOnlyList<string> Lines, double FontSize) LayoutTitle(string name)
+    public static (IReadOnlyList<string> Lines, double FontSize) LayoutTitle(string name) =>
+        LayoutTitle(name, Width - (2 * Margin), MaxFontSize, MinFontSize, double.MaxValue);
+
+    /// <summary>Splits a title into at most three lines that fit the crop's title area, largest type first.</summary>
+    public static (IReadOnlyList<string> Lines, double FontSize) LayoutTitle(string name, ArtworkCrop crop)
+    {
+        ArgumentNullException.ThrowIfNull(crop);
+        return LayoutTitle(name, crop.TitleWidth, crop.MaxFont, crop.MinFont, crop.TitleHeight);
+    }
+
+    private static (IReadOnlyList<string> Lines, double FontSize) LayoutTitle(string name, double available, double maxFontSize, double minFontSize, double maxHeight)
     {
         ArgumentNullException.ThrowIfNull(name);
         var words = name.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
-            return ([string.Empty], MaxFontSize);
+            return ([string.Empty], maxFontSize);
         }
 
-        var available = Width - (2 * Margin);
-        for (var size = MaxFontSize; size >= MinFontSize; size -= 2)
+        for (var size = maxFontSize; size >= minFontSize; size -= 2)
         {
             var maxChars = (int)Math.Floor(available / (size * CapitalWidthEm));
             var lines = Wrap(words, maxChars);
-            if (lines.Count <= 3 && lines.All(l => l.Length <= maxChars))
+            if (lines.Count <= 3 && lines.All(l => l.Length <= maxChars) && lines.Count * size * LineHeightEm <= maxHeight)
             {
                 return (lines, size);
             }
         }
 
         // Very long names: smallest type, wrap anyway and cut after three lines with an ellipsis.
-        var fallbackChars = (int)Math.Floor(available / (MinFontSize * CapitalWidthEm));
+        var fallbackChars = (int)Math.Floor(available / (minFontSize * CapitalWidthEm));
         var wrapped = Wrap(words, fallbackChars);
         if (wrapped.Count > 3)
         {
             wrapped = [wrapped[0], wrapped[1], Truncate(wrapped[2], fallbackChars - 1) + "…"];
         }
 
-        return (wrapped.Select(l => Truncate(l, fallbackChars)).ToList(), MinFontSize);
+        return (wrapped.Select(l => Truncate(l, fallbackChars)).ToList(), minFontSize);
     }
 
     private static List<string> Wrap(string[] words, int maxChars)
@@ -131,25 +167,26 @@ public static class PosterSvg
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..Math.Max(1, max)];
 
-    private static void DrawTitle(StringBuilder svg, PosterSpec spec)
+    private static void DrawTitle(StringBuilder svg, PosterSpec spec, ArtworkCrop crop)
     {
-        var (lines, size) = LayoutTitle(spec.Name);
-        var lineHeight = size * 0.98;
-        var baseline = Height - 46 - ((lines.Count - 1) * lineHeight);
+        var (lines, size) = LayoutTitle(spec.Name, crop);
+        var lineHeight = size * LineHeightEm;
+        var baseline = crop.Height - crop.TitleBottom - ((lines.Count - 1) * lineHeight);
+        var margin = (crop.Width - crop.TitleWidth) / (crop.Landscape ? 4 : 2);
         var text = Escape(spec.Palette.Text);
 
         // A short accent rule above the title, as on many streaming key-art posters.
         var ruleY = baseline - size - 10;
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(Margin)}\" y=\"{F(ruleY)}\" width=\"44\" height=\"5\" rx=\"2\" fill=\"{Escape(spec.Palette.Accent)}\"/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(margin)}\" y=\"{F(ruleY)}\" width=\"44\" height=\"5\" rx=\"2\" fill=\"{Escape(spec.Palette.Accent)}\"/>");
         if (spec.Kind == TitleKind.Series)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(Margin + 54)}\" y=\"{F(ruleY + 6)}\" fill=\"{text}\" font-family=\"Inter, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif\" font-size=\"15\" font-weight=\"700\" letter-spacing=\"4\" opacity=\".9\">SERIES</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(margin + 54)}\" y=\"{F(ruleY + 6)}\" fill=\"{text}\" font-family=\"Inter, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif\" font-size=\"15\" font-weight=\"700\" letter-spacing=\"4\" opacity=\".9\">SERIES</text>");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<text fill=\"{text}\" font-family=\"'Arial Narrow', 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif\" font-weight=\"800\" font-size=\"{F(size)}\" letter-spacing=\"1\">");
         for (var i = 0; i < lines.Count; i++)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<tspan x=\"{F(Margin)}\" y=\"{F(baseline + (i * lineHeight))}\">{Escape(lines[i])}</tspan>");
+            svg.Append(CultureInfo.InvariantCulture, $"<tspan x=\"{F(margin)}\" y=\"{F(baseline + (i * lineHeight))}\">{Escape(lines[i])}</tspan>");
         }
 
         svg.Append("</text>");

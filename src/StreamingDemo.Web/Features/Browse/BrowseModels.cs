@@ -1,10 +1,15 @@
 using StreamingDemo.Domain;
+using StreamingDemo.Web.Features.Artwork;
 using StreamingDemo.Web.Features.Catalog;
 
 namespace StreamingDemo.Web.Features.Browse;
 
-/// <summary>One card on the home page: the title, its match for this profile, why, the viewer's thumb, and (for Continue Watching) progress.</summary>
-public sealed record HomeCard(TitleCardModel Title, int? MatchPercent, Explanation Explanation, double? Progress = null, string? EpisodeLabel = null, ThumbRating? Thumb = null);
+/// <summary>One card on the home page: the title, its match for this profile, why, the viewer's thumb, (for Continue Watching) progress, and the artwork chosen for this profile.</summary>
+public sealed record HomeCard(TitleCardModel Title, int? MatchPercent, Explanation Explanation, double? Progress = null, string? EpisodeLabel = null, ThumbRating? Thumb = null, CardArtwork? Artwork = null)
+{
+    /// <summary>The poster the card shows: the chosen variant, else the title's default poster.</summary>
+    public string PosterUrl => Artwork?.Url() ?? $"/art/poster/{Title.Id}.svg";
+}
 
 public sealed record HomeRowView(string Key, RowKind Kind, string Title, IReadOnlyList<HomeCard> Cards);
 

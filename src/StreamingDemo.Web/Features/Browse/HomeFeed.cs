@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StreamingDemo.Data;
 using StreamingDemo.Domain;
+using StreamingDemo.Web.Features.Artwork;
 using StreamingDemo.Domain.Layouts;
 using StreamingDemo.Web.Features.Catalog;
 
@@ -17,6 +18,7 @@ public sealed class HomeFeed(
     CatalogService catalog,
     HomeVisits visits,
     BrowsingSession session,
+    ArtworkService artwork,
     IDbContextFactory<StreamingDbContext> contexts)
 {
     /// <summary>
@@ -26,14 +28,19 @@ public sealed class HomeFeed(
     /// </summary>
     /// <param name="newVisit">False when recomposing the page the viewer is on (after a thumb): same visit, so only the feedback moves titles.</param>
     /// <param name="layout">A layout other than the site's (lab previews, the API): always a preview, never committed, no change note.</param>
-    public async Task<HomeView> BuildAsync(int profileId, DeviceType device, bool commit = true, bool newVisit = true, HomeLayout? layout = null, CancellationToken cancellationToken = default)
+    /// <param name="personalizeArtwork">False shows every title's default artwork (V10's contrast setting); a layout whose artwork policy is "default" does too.</param>
+    public async Task<HomeView> BuildAsync(int profileId, DeviceType device, bool commit = true, bool newVisit = true, HomeLayout? layout = null, bool personalizeArtwork = true, CancellationToken cancellationToken = default)
     {
         commit &= layout is null;
         var resume = await continueWatching.ReadAsync(profileId, cancellationToken);
-        var page = recommender.ComposeHomePage(new HomePageRequest(profileId, device, resume, visits.Visit(profileId, commit, newVisit), layout));
+        var visit = visits.Visit(profileId, commit, newVisit);
+        var page = recommender.ComposeHomePage(new HomePageRequest(profileId, device, resume, visit, layout));
 
         var ids = page.Rows.SelectMany(r => r.Items).Select(i => i.TitleId).Distinct().ToList();
         var cards = await catalog.GetCardsAsync(ids, cancellationToken);
+        // The site's own page personalizes artwork unless switched off; a lab layout says so with its artwork policy.
+        var personalize = personalizeArtwork && (layout is null || layout.Artwork == ArtworkPolicy.Personalized);
+        var art = await artwork.ChooseAsync(profileId, device, visit, ids, personalize, remember: commit, cancellationToken: cancellationToken);
         // A new visit reads the thumbs (another tab may have given some); recomposing after a thumb here uses the ones held.
         var thumbs = !newVisit && session.Thumbs(profileId) is { } held ? held : await ThumbsAsync(profileId, cancellationToken);
         if (commit)
@@ -50,7 +57,7 @@ public sealed class HomeFeed(
                     var resumed = row.Kind == RowKind.ContinueWatching && progress.TryGetValue(i.TitleId, out var entry) ? entry : null;
                     // V4: the match % is for recommendations; Continue Watching cards show progress instead.
                     var match = row.Kind == RowKind.ContinueWatching ? null : i.ShownMatchPercent;
-                    return new HomeCard(cards[i.TitleId], match, i.Explanation, resumed?.Progress, resumed?.EpisodeLabel, thumbs.TryGetValue(i.TitleId, out var thumb) ? thumb : null);
+                    return new HomeCard(cards[i.TitleId], match, i.Explanation, resumed?.Progress, resumed?.EpisodeLabel, thumbs.TryGetValue(i.TitleId, out var thumb) ? thumb : null, art.GetValueOrDefault(i.TitleId));
                 })
                 .ToList()))
             .Where(r => r.Cards.Count > 0)
@@ -69,6 +76,11 @@ public sealed class HomeFeed(
         {
             session.NoteShown(profileId);
             session.Saw(profileId, device, visible);
+            if (newVisit)
+            {
+                // The bandit learns from what the viewer could see: the visible cards' artwork, each an impression.
+                await artwork.NoteImpressionsAsync(profileId, device, visible.Select(v => art.GetValueOrDefault(v.Id)).OfType<CardArtwork>(), cancellationToken);
+            }
         }
 
         var billboard = await BillboardAsync(rows, cancellationToken);

@@ -1,0 +1,273 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using StreamingDemo.Data;
+using StreamingDemo.Data.Seeding;
+using StreamingDemo.Domain;
+using StreamingDemo.Recommender.Artwork;
+
+namespace StreamingDemo.Web.Features.Artwork;
+
+/// <summary>Artwork personalization knobs (section "Artwork").</summary>
+public sealed class ArtworkOptions
+{
+    public const string SectionName = "Artwork";
+
+    /// <summary>Share of cards shown a uniformly random variant so the bandit keeps learning (0–1).</summary>
+    public double ExplorationRate { get; set; } = 0.1;
+
+    /// <summary>LinUCB confidence width: 0 is greedy, larger tries less-known themes more.</summary>
+    public double Alpha { get; set; } = ArtworkLearning.DefaultAlpha;
+}
+
+/// <summary>The artwork a card shows and why (V10).</summary>
+/// <param name="Personalized">Chosen by the bandit for this profile; false when personalization is off or the models are still training.</param>
+public sealed record CardArtwork(int TitleId, string Theme, string Label, string DefaultLabel, bool Personalized, bool Explored, double ExpectedTake, double DefaultExpectedTake)
+{
+    public string Url(string crop = "poster") => $"/art/{crop}/{TitleId}/{Uri.EscapeDataString(Theme)}.svg";
+
+    /// <summary>Why this variant, in a sentence that states the bandit's own numbers.</summary>
+    public string Reason => (Personalized, Explored) switch
+    {
+        (false, _) => $"Artwork personalization is off, so this is the title's default {DefaultLabel.ToLowerInvariant()} artwork.",
+        (true, true) => $"Shown to learn: a random variant, as for a share of cards, so the artwork keeps improving.",
+        _ when Label == DefaultLabel => $"The default {Label.ToLowerInvariant()} artwork is what profiles like yours play most: {ExpectedTake:P1} learned chance of a play.",
+        _ => $"Profiles with your taste communities on this device play {Label.ToLowerInvariant()} artwork more: {ExpectedTake:P1} learned chance of a play against {DefaultExpectedTake:P1} for the default {DefaultLabel.ToLowerInvariant()} artwork.",
+    };
+}
+
+/// <summary>
+/// Chooses each card's artwork variant with the LinUCB bandit, keeps the choice for the rest of a visit, learns from the
+/// impressions and plays, and keeps its state in a file beside the models. The first time, it warm-starts from the
+/// seeded impression log (planted theme preferences with random exploration).
+/// </summary>
+public sealed class ArtworkService(
+    StoreLocation store,
+    IRecommender recommender,
+    IOptions<ArtworkOptions> options,
+    ILogger<ArtworkService> logger) : IDisposable
+{
+    private const string FileName = "artwork-bandit.json";
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Lock learning = new();
+    private readonly ConcurrentDictionary<int, (int Visit, DeviceType Device, ConcurrentDictionary<int, CardArtwork> Shown)> visits = new();
+    private readonly ConcurrentDictionary<(int Profile, int Visit, int Title), byte> played = new();
+    private IReadOnlyDictionary<int, IReadOnlyList<string>>? variants;
+    private LinUcbBandit? bandit;
+    private ArtworkContext? context;
+
+    private string StatePath => Path.Combine(store.ModelDirectory, FileName);
+
+    /// <summary>
+    /// The artwork for each title on a profile's page. Within one visit the same title keeps its artwork; with
+    /// <paramref name="personalize"/> false every title shows its default artwork.
+    /// </summary>
+    /// <param name="remember">False for a look from outside the visit (the side-by-side view): it reads the visit's choices but keeps none.</param>
+    public async Task<IReadOnlyDictionary<int, CardArtwork>> ChooseAsync(int profileId, DeviceType device, int visit, IReadOnlyCollection<int> titleIds, bool personalize, bool remember = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(titleIds);
+        var all = await VariantsAsync(cancellationToken);
+        var learned = personalize ? await BanditAsync(cancellationToken) : null;
+        var memo = personalize && learned is not null
+            ? remember
+                ? visits.AddOrUpdate(profileId, _ => (visit, device, new()), (_, held) => held.Visit == visit && held.Device == device ? held : (visit, device, new())).Shown
+                : visits.TryGetValue(profileId, out var held) && held.Visit == visit && held.Device == device ? new ConcurrentDictionary<int, CardArtwork>(held.Shown) : new()
+            : null;
+        var x = learned is null ? null : Context(profileId, device);
+        var result = new Dictionary<int, CardArtwork>();
+        foreach (var id in titleIds)
+        {
+            if (!all.TryGetValue(id, out var candidates) || candidates.Count == 0)
+            {
+                continue;
+            }
+
+            if (learned is null || x is null || memo is null)
+            {
+                result[id] = Describe(id, candidates[0], candidates[0], personalized: false, explored: false, 0, 0);
+                continue;
+            }
+
+            result[id] = memo.GetOrAdd(id, _ =>
+            {
+                ArtworkPick pick;
+                lock (learning)
+                {
+                    pick = ArtworkPicker.Pick(learned, x, candidates, options.Value.ExplorationRate, profileId, id, visit);
+                }
+
+                return Describe(id, pick.Theme, candidates[0], personalized: true, pick.Explored, pick.ExpectedTake, pick.DefaultExpectedTake);
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>The artwork one title shows each of these profiles on a device in their current visit (the side-by-side view).</summary>
+    public async Task<IReadOnlyList<(int ProfileId, CardArtwork Artwork)>> CompareAsync(int titleId, IReadOnlyList<int> profileIds, DeviceType device, Func<int, int> currentVisit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profileIds);
+        ArgumentNullException.ThrowIfNull(currentVisit);
+        var result = new List<(int, CardArtwork)>();
+        foreach (var profileId in profileIds)
+        {
+            var chosen = await ChooseAsync(profileId, device, currentVisit(profileId), [titleId], personalize: true, remember: false, cancellationToken);
+            if (chosen.TryGetValue(titleId, out var artwork))
+            {
+                result.Add((profileId, artwork));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The variants of a title, default first, for the side-by-side view and the art endpoint.</summary>
+    public async Task<IReadOnlyList<string>> VariantsOfAsync(int titleId, CancellationToken cancellationToken = default) =>
+        (await VariantsAsync(cancellationToken)).GetValueOrDefault(titleId) ?? [];
+
+    /// <summary>Learns from the cards a profile was shown (the visible part of its page): each an impression not (yet) played.</summary>
+    public async Task NoteImpressionsAsync(int profileId, DeviceType device, IEnumerable<CardArtwork> shown, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        var personalized = shown.Where(s => s.Personalized).ToList();
+        if (personalized.Count == 0 || await BanditAsync(cancellationToken) is not { } learned)
+        {
+            return;
+        }
+
+        var x = Context(profileId, device);
+        lock (learning)
+        {
+            foreach (var card in personalized)
+            {
+                learned.Observe(x, card.Theme, played: false);
+            }
+        }
+
+        await SaveAsync(learned, cancellationToken);
+    }
+
+    /// <summary>A play of a title: if this profile's current visit showed it personalized artwork, that impression becomes a play (once).</summary>
+    public async Task NotePlayAsync(int profileId, int titleId, CancellationToken cancellationToken = default)
+    {
+        // The card keeps its artwork for the rest of the visit; the play counts once per visit.
+        if (!visits.TryGetValue(profileId, out var held) || !held.Shown.TryGetValue(titleId, out var card) || !card.Personalized
+            || !played.TryAdd((profileId, held.Visit, titleId), 0) || await BanditAsync(cancellationToken) is not { } learned)
+        {
+            return;
+        }
+
+        lock (learning)
+        {
+            learned.ObservePlayAfterImpression(Context(profileId, held.Device), card.Theme);
+        }
+
+        await SaveAsync(learned, cancellationToken);
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private static CardArtwork Describe(int titleId, string theme, string defaultTheme, bool personalized, bool explored, double expected, double defaultExpected) =>
+        new(titleId, theme, Label(theme), Label(defaultTheme), personalized, explored, expected, defaultExpected);
+
+    private static string Label(string theme) =>
+        SeedVocabulary.Default.Artwork.Themes.FirstOrDefault(t => t.Key == theme)?.Label ?? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(theme);
+
+    private double[] Context(int profileId, DeviceType device) => context!.For(recommender.GetTaste(profileId).Communities, device);
+
+    private async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> VariantsAsync(CancellationToken cancellationToken)
+    {
+        if (variants is { } loaded)
+        {
+            return loaded;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return variants ??= await SqliteArtworkVariants.LoadAsync(store, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The bandit, loaded or warm-started once the recommender is ready; null while the first model trains.</summary>
+    private async Task<LinUcbBandit?> BanditAsync(CancellationToken cancellationToken)
+    {
+        if (bandit is { } ready)
+        {
+            return ready;
+        }
+
+        if (!recommender.Status.IsReady)
+        {
+            return null;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (bandit is not null)
+            {
+                return bandit;
+            }
+
+            context = new ArtworkContext(Enumerable.Range(0, recommender.Communities.Count));
+            var loaded = Load();
+            if (loaded is null || loaded.Dimension != context.Dimension)
+            {
+                loaded = await WarmStartAsync(context, cancellationToken);
+                await SaveAsync(loaded, cancellationToken);
+            }
+
+            return bandit = loaded;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private LinUcbBandit? Load()
+    {
+        if (!File.Exists(StatePath))
+        {
+            return null;
+        }
+
+        using var stream = File.OpenRead(StatePath);
+        var loaded = LinUcbBandit.Load(stream);
+        if (loaded is null)
+        {
+            logger.LogWarning("{Path} is not a saved artwork bandit; warm-starting a new one", StatePath);
+        }
+
+        return loaded;
+    }
+
+    private async Task<LinUcbBandit> WarmStartAsync(ArtworkContext features, CancellationToken cancellationToken)
+    {
+        var truth = await new SqliteGroundTruthSource(store).LoadAsync(cancellationToken);
+        var log = truth is null ? [] : ArtworkLog.Generate(truth, await VariantsAsync(cancellationToken), new ArtworkLogOptions());
+        var learned = ArtworkLearning.WarmStart(log, (profile, device) => features.For(recommender.GetTaste(profile).Communities, device), features.Dimension, options.Value.Alpha);
+        logger.LogInformation("Artwork bandit warm-started from {Impressions} seeded impressions ({Plays} plays)", learned.Impressions, learned.Plays);
+        return learned;
+    }
+
+    private async Task SaveAsync(LinUcbBandit learned, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(store.ModelDirectory);
+        using var buffer = new MemoryStream();
+        lock (learning)
+        {
+            learned.Save(buffer);
+        }
+
+        // Write beside, then move over: a crash mid-write never leaves a half file.
+        var temporary = StatePath + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllBytesAsync(temporary, buffer.ToArray(), cancellationToken);
+        File.Move(temporary, StatePath, overwrite: true);
+    }
+}

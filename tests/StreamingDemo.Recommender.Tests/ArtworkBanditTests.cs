@@ -1,0 +1,174 @@
+using StreamingDemo.Domain;
+using StreamingDemo.Recommender.Artwork;
+
+namespace StreamingDemo.Recommender.Tests;
+
+/// <summary>The artwork bandit (V10) learns planted theme preferences, and replay measures it against the simple policies.</summary>
+public sealed class ArtworkBanditTests
+{
+    private static readonly string[] Themes = ["action", "dark", "romantic"];
+    private static readonly string[] CommunityNames = ["Heist Lovers", "Rom-Com Regulars", "Nature Watchers", "Cosy Crime", "Anime Nights", "Space Opera"];
+
+    // Context: [1, likes romance, likes thrills]. Romance fans play "romantic" 40 % of the time, thrill fans "dark" 40 %,
+    // everything else 5 %.
+    private static double Take(int fan, string theme) => (fan, theme) switch
+    {
+        (0, "romantic") => 0.40,
+        (1, "dark") => 0.40,
+        _ => 0.05,
+    };
+
+    private static double[] Context(int fan) => fan == 0 ? [1, 1, 0] : [1, 0, 1];
+
+    [Fact]
+    public void TheBanditConvergesOnEachAudiencesPlantedFavouriteTheme()
+    {
+        var bandit = new LinUcbBandit(3, alpha: 0.5);
+        var random = new Random(3);
+        var lastChoices = new List<(int Fan, string Theme)>();
+        for (var step = 0; step < 4000; step++)
+        {
+            var fan = step % 2;
+            var x = Context(fan);
+            var theme = bandit.Choose(x, Themes);
+            bandit.Observe(x, theme, random.NextDouble() < Take(fan, theme));
+            if (step >= 3000)
+            {
+                lastChoices.Add((fan, theme));
+            }
+        }
+
+        Assert.Equal("romantic", bandit.Choose(Context(0), Themes));
+        Assert.Equal("dark", bandit.Choose(Context(1), Themes));
+        // Once converged, at least 90 % of the last thousand choices are the audience's favourite.
+        var right = lastChoices.Count(c => c.Theme == (c.Fan == 0 ? "romantic" : "dark"));
+        Assert.True(right >= 900, $"{right} of 1000 late choices were the favourite");
+        Assert.Equal(0.40, bandit.Expected("romantic", Context(0)), 1);
+    }
+
+    [Fact]
+    public void APlayAfterAnImpressionCountsAsOnePlayedImpression()
+    {
+        var once = new LinUcbBandit(3, alpha: 0);
+        once.Observe(Context(0), "dark", played: true);
+        var twoSteps = new LinUcbBandit(3, alpha: 0);
+        twoSteps.Observe(Context(0), "dark", played: false);
+        twoSteps.ObservePlayAfterImpression(Context(0), "dark");
+
+        // One impression with reward 1 and ridge prior I: θ = (I + xxᵀ)⁻¹x, θ·x = |x|²/(1+|x|²) = 2/3.
+        Assert.Equal(2 / 3.0, once.Expected("dark", Context(0)), 9);
+        Assert.Equal(once.Expected("dark", Context(0)), twoSteps.Expected("dark", Context(0)), 12);
+        Assert.Equal(1, twoSteps.Plays);
+        Assert.Equal(1, twoSteps.Impressions);
+    }
+
+    [Fact]
+    public void ASavedBanditLoadsWithTheSameEstimatesAndABadFileIsIgnored()
+    {
+        var bandit = new LinUcbBandit(3, alpha: 0.2);
+        bandit.Observe(Context(0), "romantic", played: true);
+        bandit.Observe(Context(1), "dark", played: false);
+        using var stream = new MemoryStream();
+        bandit.Save(stream);
+        stream.Position = 0;
+
+        var loaded = LinUcbBandit.Load(stream);
+
+        Assert.NotNull(loaded);
+        Assert.Equal(bandit.UpperBound("romantic", Context(0)), loaded.UpperBound("romantic", Context(0)), 12);
+        Assert.Equal(bandit.UpperBound("dark", Context(1)), loaded.UpperBound("dark", Context(1)), 12);
+        Assert.Null(LinUcbBandit.Load(new MemoryStream("{\"Dimension\":3,\"Arms\":[{\"Theme\":\"x\",\"Inverse\":[1],\"Rewards\":[1]}]}"u8.ToArray())));
+        Assert.Null(LinUcbBandit.Load(new MemoryStream("not json"u8.ToArray())));
+    }
+
+    [Fact]
+    public void ReplayOnPlantedPreferencesRanksLearnedAboveSingleBestAboveNothing()
+    {
+        var (truth, variants) = PlantedArtworkWorld();
+        var log = ArtworkLog.Generate(truth, variants, new ArtworkLogOptions(Seed: 5, ImpressionsPerProfile: 40, ExplorationShare: 0.5));
+        var communities = truth.Communities.Select(c => c.Id).ToList();
+        var context = new ArtworkContext(communities);
+        var memberships = truth.Memberships.GroupBy(m => m.ProfileId).ToDictionary(g => g.Key, g => (IReadOnlyList<CommunityWeight>)[.. g.Select(m => new CommunityWeight(m.CommunityId, "c", m.Weight))]);
+
+        var report = ArtworkReplay.Run(log, (profile, device) => context.For(memberships[profile], device), context.Dimension, alpha: 0.1);
+
+        var take = report.Policies.ToDictionary(p => p.Name, p => p.TakeFraction);
+        Assert.Equal([ArtworkReplay.Learned, ArtworkReplay.Random, ArtworkReplay.SingleBest], report.Policies.Select(p => p.Name));
+        Assert.True(take[ArtworkReplay.Learned] > take[ArtworkReplay.SingleBest] + 0.05, $"learned {take[ArtworkReplay.Learned]:0.000} vs single-best {take[ArtworkReplay.SingleBest]:0.000}");
+        Assert.True(take[ArtworkReplay.Learned] > take[ArtworkReplay.Random] + 0.05, $"learned {take[ArtworkReplay.Learned]:0.000} vs random {take[ArtworkReplay.Random]:0.000}");
+        // Half of the log explored, and only those impressions are replayed.
+        Assert.Equal(0.5, report.ExplorationShare, 1);
+        Assert.Equal(log.Count, report.LoggedImpressions);
+        Assert.True(report.Policies.Sum(p => p.Impressions) < log.Count(e => e.Explored));
+    }
+
+    [Fact]
+    public void TheSameSeedLogsTheSameImpressionsAndThePlantedRuleIsTheDocumentedOne()
+    {
+        var (truth, variants) = PlantedArtworkWorld();
+        var a = ArtworkLog.Generate(truth, variants, new ArtworkLogOptions(Seed: 9, ImpressionsPerProfile: 5));
+        var b = ArtworkLog.Generate(truth, variants, new ArtworkLogOptions(Seed: 9, ImpressionsPerProfile: 5));
+        Assert.Equal(a, b, (x, y) => x.ProfileId == y.ProfileId && x.TitleId == y.TitleId && x.Shown == y.Shown && x.Played == y.Played && x.Device == y.Device);
+
+        var themes = ArtworkLog.Themes(variants);
+        var (favourite, second) = ArtworkLog.PlantedPreference("Heist Lovers", themes);
+        Assert.NotEqual(favourite, second);
+        // Weight 0.7 in a community whose favourite it is: 4 % + 30 % × 0.7.
+        Assert.Equal(0.04 + (0.30 * 0.7), ArtworkLog.PlantedTake([("Heist Lovers", 0.7)], favourite, themes), 9);
+        Assert.Equal(0.04 + (0.12 * 0.7), ArtworkLog.PlantedTake([("Heist Lovers", 0.7)], second, themes), 9);
+    }
+
+    [Fact]
+    public void TwoProfilesWithDifferentTastesArePickedDifferentArtworkForTheSameTitle()
+    {
+        var bandit = new LinUcbBandit(3, alpha: 0.1);
+        var random = new Random(11);
+        for (var step = 0; step < 3000; step++)
+        {
+            var fan = step % 2;
+            var theme = Themes[random.Next(Themes.Length)];
+            bandit.Observe(Context(fan), theme, random.NextDouble() < Take(fan, theme));
+        }
+
+        // Exploration off: the pick is the bandit's, and says what it expects against the default (first) variant.
+        var romanceFan = ArtworkPicker.Pick(bandit, Context(0), Themes, explorationRate: 0, profileId: 1, titleId: 10, visit: 1);
+        var thrillFan = ArtworkPicker.Pick(bandit, Context(1), Themes, explorationRate: 0, profileId: 2, titleId: 10, visit: 1);
+
+        Assert.Equal("romantic", romanceFan.Theme);
+        Assert.Equal("dark", thrillFan.Theme);
+        Assert.False(romanceFan.Explored);
+        Assert.True(romanceFan.ExpectedTake > romanceFan.DefaultExpectedTake + 0.2);
+        // Always exploring: a uniform pick, the same for the same profile, title and visit.
+        var explored = ArtworkPicker.Pick(bandit, Context(0), Themes, explorationRate: 1, profileId: 1, titleId: 10, visit: 1);
+        Assert.True(explored.Explored);
+        Assert.Equal(explored, ArtworkPicker.Pick(bandit, Context(0), Themes, explorationRate: 1, profileId: 1, titleId: 10, visit: 1));
+    }
+
+    private static (GroundTruth Truth, Dictionary<int, IReadOnlyList<string>> Variants) PlantedArtworkWorld()
+    {
+        string[] themes = ["action", "comedic", "dark", "ensemble", "family", "romantic"];
+        var communities = CommunityNames.Select((name, i) => new PlantedCommunityInfo(i + 1, name, IsKids: false)).ToList();
+        var memberships = new List<PlantedMembershipInfo>();
+        var random = new Random(1);
+        for (var profile = 1; profile <= 600; profile++)
+        {
+            var main = 1 + (profile % communities.Count);
+            var other = 1 + ((profile / communities.Count) % communities.Count);
+            memberships.Add(new PlantedMembershipInfo(profile, 1, main, 0.8f));
+            if (other != main)
+            {
+                memberships.Add(new PlantedMembershipInfo(profile, 2, other, 0.2f));
+            }
+        }
+
+        var variants = new Dictionary<int, IReadOnlyList<string>>();
+        for (var title = 1; title <= 50; title++)
+        {
+            var shuffled = themes.ToArray();
+            random.Shuffle(shuffled);
+            variants[title] = shuffled.Take(4).ToArray();
+        }
+
+        return (new GroundTruth(communities, [], memberships), variants);
+    }
+}
