@@ -16,10 +16,10 @@ public sealed class CatalogPageTests : MudTestContext
     public CatalogPageTests(SeededStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         recommender = new RecordingRecommender(store.Contexts) { Match = 0.87 };
         Services.AddSingleton(new CatalogService(store.Contexts, new VocabularyArtworkStyles()));
         Services.AddSingleton(new TitleMatches(recommender));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]
