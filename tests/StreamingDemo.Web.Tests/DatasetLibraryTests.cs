@@ -15,7 +15,7 @@ public sealed class DatasetLibraryTests
 
     private static string Fixture(string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "TinyMovieLens", file);
 
-    private static Stream Text(string content) => new MemoryStream(Encoding.UTF8.GetBytes(content));
+    private static MemoryStream Text(string content) => new MemoryStream(Encoding.UTF8.GetBytes(content));
 
     private static async Task<DatasetOutcome> ImportTinyAsync(DatasetLibrary library, string name)
     {
