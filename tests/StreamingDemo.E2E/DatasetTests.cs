@@ -59,11 +59,11 @@ public sealed class DatasetTests : IAsyncLifetime
         await presenter.Locator(".movies-upload input[type=file]").SetInputFilesAsync(Fixture("movies.csv"));
         await presenter.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
 
-        await Expect(presenter.GetByRole(AriaRole.Status).Filter(new() { HasText = "Imported \"Tiny Westerns\": 24 titles, 16 profiles, 192 ratings." }))
+        await Expect(presenter.GetByRole(AriaRole.Status).Filter(new() { HasText = "Imported \"Tiny Westerns\": 32 titles, 30 profiles, 450 ratings." }))
             .ToBeVisibleAsync(new() { Timeout = 60_000 });
         var tinyRow = presenter.Locator("tr[data-dataset='tiny-westerns']");
         await Expect(tinyRow.GetByRole(AriaRole.Rowheader)).ToContainTextAsync("Tiny Westerns");
-        await Expect(tinyRow.Locator("td.num").First).ToHaveTextAsync("24");
+        await Expect(tinyRow.Locator("td.num").First).ToHaveTextAsync("32");
         await ShootAsync(presenter, "lab-datasets-desktop");
 
         await presenter.GetByRole(AriaRole.Button, new() { Name = "Switch the site to Tiny Westerns" }).ClickAsync();

@@ -40,12 +40,12 @@ public sealed class DatasetLibraryTests
         var imported = await ImportTinyAsync(library, "Tiny Westerns & Musicals");
 
         Assert.True(imported.Succeeded, imported.Message);
-        Assert.Equal("Imported \"Tiny Westerns & Musicals\": 24 titles, 16 profiles, 192 ratings.", imported.Message);
+        Assert.Equal("Imported \"Tiny Westerns & Musicals\": 32 titles, 30 profiles, 450 ratings.", imported.Message);
         var listed = await library.ListAsync(Cancel);
         Assert.Equal([("seeded", true), ("tiny-westerns-musicals", false)], listed.Select(d => (d.Slug, d.IsLive)));
         var tiny = listed[1];
-        // 16 viewers × 12 ratings: 9 liked (4 stars and up: thumbs up) and 3 disliked (2 and below: thumbs down) each.
-        Assert.Equal(("Tiny Westerns & Musicals", 24, 16, 192, 192), (tiny.Name, tiny.Titles, tiny.Profiles, tiny.Viewings, tiny.Thumbs));
+        // 30 viewers × 15 ratings, each 4 stars and up (thumbs up) or 2 and below (thumbs down).
+        Assert.Equal(("Tiny Westerns & Musicals", 32, 30, 450, 450), (tiny.Name, tiny.Titles, tiny.Profiles, tiny.Viewings, tiny.Thumbs));
         Assert.Equal(seededModel, recommender.Status.ModelVersion);
 
         var switched = await library.SwitchAsync("tiny-westerns-musicals", cancellationToken: Cancel);
@@ -138,7 +138,7 @@ public sealed class DatasetLibraryTests
         var again = await ImportTinyAsync(library, "tiny");
 
         Assert.Equal(new DatasetOutcome(false, "There is already a dataset called \"tiny\"; choose another name."), again);
-        Assert.Equal(24, (await library.ListAsync(Cancel))[1].Titles);
+        Assert.Equal(32, (await library.ListAsync(Cancel))[1].Titles);
     }
 
     [Theory]
