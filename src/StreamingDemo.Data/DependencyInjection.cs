@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StreamingDemo.Domain;
@@ -16,8 +18,12 @@ public static class DependencyInjection
             .Validate(o => SeedPresets.TryGet(o.Preset, out _), $"Store:Preset must be one of: {string.Join(", ", SeedPresets.Names)}.")
             .ValidateOnStart();
         services.AddSingleton(sp => StoreLocation.Open(ResolvePath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DatabasePath, contentRoot)));
+        // The factory's options are built once; the interceptor points each connection at the store live at open time.
         services.AddDbContextFactory<StreamingDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<StoreLocation>().ConnectionString));
+        {
+            var store = sp.GetRequiredService<StoreLocation>();
+            options.UseSqlite(store.ConnectionString).AddInterceptors(new LiveStoreConnection(store));
+        });
         services.AddSingleton<IInteractionSource, SqliteInteractionSource>();
         services.AddSingleton<Studio.ViewingFacts>();
         return services;
@@ -25,6 +31,32 @@ public static class DependencyInjection
 
     private static string ResolvePath(string path, string contentRoot) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(contentRoot, path));
+}
+
+/// <summary>Opens every EF connection on the store live now, so a dataset switch reaches contexts from the one factory.</summary>
+internal sealed class LiveStoreConnection(StoreLocation store) : DbConnectionInterceptor
+{
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Point(connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Point(connection);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Point(DbConnection connection)
+    {
+        var live = store.ConnectionString;
+        if (!string.Equals(connection.ConnectionString, live, StringComparison.Ordinal))
+        {
+            connection.ConnectionString = live;
+        }
+    }
 }
 
 /// <summary>

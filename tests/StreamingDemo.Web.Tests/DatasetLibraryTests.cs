@@ -35,7 +35,8 @@ public sealed class DatasetLibraryTests
         var seededModel = recommender.Status.ModelVersion;
         var replaced = new List<string>();
         site.Services.GetRequiredService<StoreEvents>().Replaced += replaced.Add;
-        var tinyTitles = File.ReadLines(Fixture("movies.csv")).Skip(1).Select(line => line.Split(',')[1]).ToHashSet();
+        // The importer shows "Lantern Atlas (1980)" as "Lantern Atlas" from 1980.
+        var tinyTitles = File.ReadLines(Fixture("movies.csv")).Skip(1).Select(line => line.Split(',')[1][..^7]).ToHashSet();
 
         var imported = await ImportTinyAsync(library, "Tiny Westerns & Musicals");
 
