@@ -65,6 +65,7 @@ public static class WebServices
         services.AddPresenter();
         services.AddSingleton<StoreEvents>();
         services.AddSingleton<DemoReset>();
+        services.AddSingleton<StreamingDemo.Web.Features.Datasets.DatasetLibrary>();
         services.AddOptions<JoinOptions>().BindConfiguration(JoinOptions.SectionName)
             .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
                 "Join:PublicUrl must be an absolute http or https address.")

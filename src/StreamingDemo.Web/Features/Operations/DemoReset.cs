@@ -11,7 +11,7 @@ public sealed record ResetResult(string Preset, int Seed, int Titles, int Profil
 /// <summary>
 /// One-click reset (W2): rebuilds the store from the configured preset and seed through the one store builder (a
 /// partial file renamed over the live store only when complete, so a crash mid-reset leaves the old store), then
-/// has the recommender load or train the model for the seeded data, without restarting the server. Open pages hear
+/// switches the site back to the seeded store when a dataset was live, has the recommender load or train the model for the seeded data, without restarting the server. Open pages hear
 /// <see cref="StoreEvents.Replaced"/> and reload onto the fresh store. One reset runs at a time.
 /// </summary>
 public sealed class DemoReset(
@@ -40,9 +40,11 @@ public sealed class DemoReset(
             var started = clock.GetTimestamp();
             var settings = options.Value;
             var preset = SeedPresets.Get(settings.Preset);
-            logger.LogWarning("Presenter reset: reseeding preset {Preset} (seed {Seed}) into {Path}", preset.Name, settings.Seed, store.DatabasePath);
+            logger.LogWarning("Presenter reset: reseeding preset {Preset} (seed {Seed}) into {Path}", preset.Name, settings.Seed, store.SeededPath);
             progress?.Report("Rebuilding the seeded catalogue and viewers");
-            var seeded = await DatabaseSeeder.SeedAsync(store.DatabasePath, preset, settings.Seed, cancellationToken: cancellationToken);
+            var seeded = await DatabaseSeeder.SeedAsync(store.SeededPath, preset, settings.Seed, cancellationToken: cancellationToken);
+            // A reset always brings back the seeded demo, also when an imported dataset was live.
+            store.Use(store.SeededPath);
 
             progress?.Report("Loading the recommender for the seeded data");
             if (!await training.RefreshNowAsync(cancellationToken))

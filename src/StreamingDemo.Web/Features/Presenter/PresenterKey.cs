@@ -25,7 +25,7 @@ public sealed class PresenterKey
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         var settings = options.Value;
-        var folder = Path.GetDirectoryName(store.DatabasePath) ?? ".";
+        var folder = Path.GetDirectoryName(store.SeededPath) ?? ".";
         KeyFilePath = Path.IsPathRooted(settings.KeyFile) ? settings.KeyFile : Path.GetFullPath(Path.Combine(folder, settings.KeyFile));
         loaded = new Lazy<Loaded>(() => Load(settings.Key), LazyThreadSafetyMode.ExecutionAndPublication);
     }
