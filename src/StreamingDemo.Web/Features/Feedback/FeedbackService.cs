@@ -264,11 +264,11 @@ public sealed class FeedbackService : IDisposable
         await turn.WaitAsync(cancellationToken);
         try
         {
-            List<FeedbackResult> results;
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            var results = await gate.SaveAsync(async () =>
             {
-                results = await save(db, clock.GetUtcNow().UtcDateTime);
-            }
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                return await save(db, clock.GetUtcNow().UtcDateTime);
+            }, cancellationToken);
 
             foreach (var result in results)
             {

@@ -72,7 +72,7 @@ public sealed class LayoutLibrary(IDbContextFactory<StreamingDbContext> contexts
     }
 
     public Task<LayoutSaveResult> CreateAsync(HomeLayout? layout, CancellationToken cancellationToken = default) =>
-        gate.WriteAsync(() => CreateInGateAsync(layout, cancellationToken), cancellationToken);
+        gate.WriteAsync(() => gate.SaveAsync(() => CreateInGateAsync(layout, cancellationToken), cancellationToken), cancellationToken);
 
     private async Task<LayoutSaveResult> CreateInGateAsync(HomeLayout? layout, CancellationToken cancellationToken)
     {
@@ -102,7 +102,7 @@ public sealed class LayoutLibrary(IDbContextFactory<StreamingDbContext> contexts
 
     /// <summary>Replaces a layout. With <paramref name="expectedVersion"/>, refuses when someone saved it since (nothing is overwritten).</summary>
     public Task<LayoutSaveResult> UpdateAsync(int id, HomeLayout? layout, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        gate.WriteAsync(() => UpdateInGateAsync(id, layout, expectedVersion, cancellationToken), cancellationToken);
+        gate.WriteAsync(() => gate.SaveAsync(() => UpdateInGateAsync(id, layout, expectedVersion, cancellationToken), cancellationToken), cancellationToken);
 
     private async Task<LayoutSaveResult> UpdateInGateAsync(int id, HomeLayout? layout, int? expectedVersion, CancellationToken cancellationToken)
     {
@@ -169,7 +169,7 @@ public sealed class LayoutLibrary(IDbContextFactory<StreamingDbContext> contexts
     }
 
     public Task<LayoutDeleteStatus> DeleteAsync(int id, CancellationToken cancellationToken = default) =>
-        gate.WriteAsync(() => DeleteInGateAsync(id, cancellationToken), cancellationToken);
+        gate.WriteAsync(() => gate.SaveAsync(() => DeleteInGateAsync(id, cancellationToken), cancellationToken), cancellationToken);
 
     private async Task<LayoutDeleteStatus> DeleteInGateAsync(int id, CancellationToken cancellationToken)
     {

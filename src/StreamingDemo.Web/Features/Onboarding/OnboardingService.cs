@@ -87,6 +87,13 @@ public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> cont
 
     private async Task<int> SaveProfileAsync(NewProfile request, string name, List<int> picks, CancellationToken cancellationToken)
     {
+        var id = await gate.SaveAsync(() => InsertProfileAsync(request, name, picks, cancellationToken), cancellationToken);
+        await feedback.SavePicksAsync(id, picks, cancellationToken);
+        return id;
+    }
+
+    private async Task<int> InsertProfileAsync(NewProfile request, string name, List<int> picks, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var known = await db.Titles.Where(t => picks.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
@@ -107,7 +114,6 @@ public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> cont
         };
         db.Profiles.Add(profile);
         await db.SaveChangesAsync(cancellationToken);
-        await feedback.SavePicksAsync(profile.Id, picks, cancellationToken);
         return profile.Id;
     }
 

@@ -15,6 +15,9 @@ public sealed class StoreWriteGate : IDisposable
 
     // Held briefly by each entering write, and for the whole replacement by a replacement.
     private readonly SemaphoreSlim door = new(1, 1);
+
+    // One SQLite write transaction at a time in this process, waited for asynchronously.
+    private readonly SemaphoreSlim writer = new(1, 1);
     private int inFlight;
     private TaskCompletionSource? drained;
 
@@ -53,6 +56,27 @@ public sealed class StoreWriteGate : IDisposable
     }
 
     /// <summary>
+    /// Runs <paramref name="save"/> (one context's reads and its <c>SaveChanges</c>) as the process's only SQLite writer.
+    /// SQLite takes one writer at a time; left to contend, Microsoft.Data.Sqlite retries a busy database by putting the
+    /// thread to sleep (150 ms a try), which under a room of attendees starves the thread pool. Waiting here is
+    /// asynchronous and in arrival order. Not reentrant: call it around the store work only, never around another call
+    /// that saves.
+    /// </summary>
+    public async Task<T> SaveAsync<T>(Func<Task<T>> save, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(save);
+        await writer.WaitAsync(cancellationToken);
+        try
+        {
+            return await save();
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="replace"/> with no write in flight and none admitted until it returns (or throws). One
     /// replacement at a time; writes already inside finish first.
     /// </summary>
@@ -81,5 +105,9 @@ public sealed class StoreWriteGate : IDisposable
         }
     }
 
-    public void Dispose() => door.Dispose();
+    public void Dispose()
+    {
+        door.Dispose();
+        writer.Dispose();
+    }
 }

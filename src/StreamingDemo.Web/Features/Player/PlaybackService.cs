@@ -89,7 +89,7 @@ public sealed class PlaybackService(IDbContextFactory<StreamingDbContext> contex
     public Task RecordPauseAsync(long sessionId, int profileId, PlaybackTarget target, int positionSeconds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return gate.WriteAsync(() => SavePauseAsync(sessionId, profileId, target, positionSeconds, cancellationToken), cancellationToken);
+        return gate.WriteAsync(() => gate.SaveAsync(() => SavePauseAsync(sessionId, profileId, target, positionSeconds, cancellationToken), cancellationToken), cancellationToken);
     }
 
     private async Task<PausePoint> SavePauseAsync(long sessionId, int profileId, PlaybackTarget target, int positionSeconds, CancellationToken cancellationToken)
