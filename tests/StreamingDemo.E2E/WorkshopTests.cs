@@ -138,6 +138,70 @@ public sealed class PresenterTests : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who's watching?" })).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// The presenter's pages as they look (to $STREAMINGDEMO_SCREENSHOTS, e.g. docs/screenshots): /presenter signed out
+    /// and signed in, /join and its full-screen projector view, at desktop and phone widths, with what each must show.
+    /// </summary>
+    [Fact]
+    public async Task ThePresenterAndJoinPagesAreCapturedSignedOutSignedInAndFullScreenAtDesktopAndPhoneWidths()
+    {
+        var folder = Environment.GetEnvironmentVariable("STREAMINGDEMO_SCREENSHOTS") is { Length: > 0 } target
+            ? target
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        foreach (var (device, viewport) in new[] { ("desktop", Browser.Desktop), ("phone", Browser.Phone) })
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), ViewportSize = viewport, DeviceScaleFactor = 1 });
+            context.SetDefaultTimeout(20_000);
+            var page = await context.NewPageAsync();
+
+            await page.OpenAsync("/presenter");
+            await page.WaitForInteractiveAsync();
+            await Expect(page.GetByLabel("Presenter key")).ToBeEnabledAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Reset the demo…" })).ToBeDisabledAsync();
+            await ShootAsync(page, folder, $"presenter-signed-out-{device}");
+
+            await page.GetByLabel("Presenter key").FillAsync(StreamingApp.PresenterKey);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Expect(page.GetByText("You are signed in as the presenter in this browser.")).ToBeVisibleAsync();
+            await page.WaitForInteractiveAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Reset the demo…" })).ToBeEnabledAsync();
+            await ShootAsync(page, folder, $"presenter-signed-in-{device}");
+
+            await page.OpenAsync("/join");
+            await page.WaitForInteractiveAsync();
+            var code = page.GetByRole(AriaRole.Img, new() { Name = "QR code for http" });
+            await Expect(code).ToBeVisibleAsync();
+            await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
+            await AssertFitsAsync(page, ".join-qr");
+            await AssertFitsAsync(page, ".join-url");
+            await ShootAsync(page, folder, $"join-{device}");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show full screen" }).ClickAsync();
+            await page.WaitForFunctionAsync("() => document.fullscreenElement?.classList.contains('join') === true");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show full screen" })).ToBeHiddenAsync();
+            await AssertFitsAsync(page, ".join-qr");
+            await ShootAsync(page, folder, $"join-fullscreen-{device}");
+            await page.EvaluateAsync("() => document.exitFullscreen()");
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>The element is wholly inside the viewport (nothing cut off or scrolled away at this width).</summary>
+    private static async Task AssertFitsAsync(IPage page, string selector)
+    {
+        var fits = await page.Locator(selector).EvaluateAsync<bool>(
+            "e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; }");
+        Assert.True(fits, $"{selector} does not fit in the viewport");
+    }
+
+    private static async Task ShootAsync(IPage page, string folder, string name)
+    {
+        await page.EvaluateAsync("() => document.fonts.ready");
+        await page.Mouse.MoveAsync(0, 0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), Animations = ScreenshotAnimations.Disabled });
+    }
+
     public async ValueTask DisposeAsync()
     {
         await browser.DisposeAsync();
