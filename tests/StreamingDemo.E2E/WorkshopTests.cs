@@ -175,12 +175,16 @@ public sealed class PresenterTests : IAsyncLifetime
             await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
             await AssertFitsAsync(page, ".join-qr");
             await AssertFitsAsync(page, ".join-url");
+            Assert.Equal(1, await page.Locator(".join-url a").EvaluateAsync<int>("a => a.getClientRects().length"));
             await ShootAsync(page, folder, $"join-{device}");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Show full screen" }).ClickAsync();
             await page.WaitForFunctionAsync("() => document.fullscreenElement?.classList.contains('join') === true");
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show full screen" })).ToBeHiddenAsync();
+            await Expect(page.Locator(".join-note")).ToBeHiddenAsync();
             await AssertFitsAsync(page, ".join-qr");
+            await AssertFitsAsync(page, ".join-url");
+            Assert.Equal(1, await page.Locator(".join-url a").EvaluateAsync<int>("a => a.getClientRects().length"));
             await ShootAsync(page, folder, $"join-fullscreen-{device}");
             await page.EvaluateAsync("() => document.exitFullscreen()");
             await context.CloseAsync();
