@@ -27,6 +27,12 @@ public sealed class RecommenderOptions
     /// <summary>Co-viewing neighbours kept per title.</summary>
     public int Neighbours { get; set; } = 60;
 
+    /// <summary>Most-watched titles the EASE item–item model covers (its training inverts an N × N matrix: O(N³)).</summary>
+    public int EaseTitles { get; set; } = 1500;
+
+    /// <summary>EASE's ridge penalty λ on the item–item weights.</summary>
+    public float EaseRegularization { get; set; } = 100f;
+
     /// <summary>Number of taste communities KMeans learns; 0 picks it from the data.</summary>
     public int Communities { get; set; }
 

@@ -190,6 +190,8 @@ internal static class RecommenderTrainer
         var popularity = PopularityModel.Train(matrix, catalog, options.TrendingDays, options.NewReleaseDays);
         report(new TrainingProgress("Finding co-viewed titles", 0.05));
         var coViewing = parts?.CoViewing ?? CoViewingNeighbours.Train(matrix, options.Neighbours, ct);
+        report(new TrainingProgress("Fitting the EASE item–item model", 0.1));
+        var ease = parts?.Ease ?? EaseItemModel.Train(matrix, options.EaseTitles, options.EaseRegularization, ct);
         report(new TrainingProgress("Learning latent taste factors", 0.2));
         var factors = parts?.Factors ?? ImplicitFactorModel.Train(matrix, options,
             new SynchronousProgress<double>(f => report(new TrainingProgress("Learning latent taste factors", 0.2 + 0.5 * f))), reuse?.Factors.ItemFactors, ct);
@@ -233,6 +235,7 @@ internal static class RecommenderTrainer
             Popularity = popularity,
             Factors = factors,
             CoViewing = coViewing,
+            Ease = ease,
             Tags = tags,
             Communities = communities,
             Ranker = ranker,
