@@ -43,11 +43,26 @@ internal sealed class EaseItemModel
     public static EaseItemModel Train(InteractionMatrix matrix, int maxItems, float regularization, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        var titles = matrix.TitleCount;
-        var counts = new int[titles];
-        for (var t = 0; t < titles; t++)
+        var rows = new int[matrix.ProfileCount][];
+        for (var u = 0; u < rows.Length; u++)
         {
-            counts[t] = matrix.ColumnStart[t + 1] - matrix.ColumnStart[t];
+            rows[u] = matrix.Row(u).ToArray();
+        }
+
+        return Train(matrix.TitleCount, rows, maxItems, regularization, ct);
+    }
+
+    /// <summary>Fits the model on each profile's watched title indexes (binary: watched or not).</summary>
+    public static EaseItemModel Train(int titles, IReadOnlyList<int[]> rows, int maxItems, float regularization, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var counts = new int[titles];
+        foreach (var row in rows)
+        {
+            foreach (var t in row)
+            {
+                counts[t]++;
+            }
         }
 
         // The N most watched titles (ties by index), ones nobody watched left out: their rows would be all zero.
@@ -63,22 +78,22 @@ internal sealed class EaseItemModel
 
         // G = XᵀX + λI over the modelled titles, one profile's co-occurrences at a time.
         var g = new double[n * n];
-        var row = new List<int>();
-        for (var u = 0; u < matrix.ProfileCount; u++)
+        var modelled = new List<int>();
+        foreach (var row in rows)
         {
-            row.Clear();
-            foreach (var t in matrix.Row(u))
+            modelled.Clear();
+            foreach (var t in row)
             {
                 if (position[t] >= 0)
                 {
-                    row.Add(position[t]);
+                    modelled.Add(position[t]);
                 }
             }
 
-            foreach (var a in row)
+            foreach (var a in modelled)
             {
                 var offset = a * n;
-                foreach (var b in row)
+                foreach (var b in modelled)
                 {
                     g[offset + b] += 1;
                 }

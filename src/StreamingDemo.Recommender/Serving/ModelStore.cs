@@ -111,7 +111,7 @@ public sealed class ModelStore(string directory, ILogger<ModelStore> logger)
     }
 
     private static string Fingerprint(RecommenderOptions o, int titles, int profiles) =>
-        $"{titles}|{profiles}|{o.Seed}|{o.Factors}|{o.AlsIterations}|{o.AlsRegularization}|{o.AlsAlpha}|{o.Neighbours}|{o.EaseTitles}|{o.EaseRegularization}|{o.Communities}|{o.CommunityRestarts}|{o.RankerProfiles}|{o.RankerTrees}|{o.RankerLeaves}|{o.TrendingDays}";
+        $"{titles}|{profiles}|{o.Seed}|{o.Factors}|{o.AlsIterations}|{o.AlsRegularization}|{o.AlsAlpha}|{o.Neighbours}|{o.EaseTitles}|{o.EaseRegularization}|{o.Communities}|{o.CommunityRestarts}|{o.RankerProfiles}|{o.EnjoymentProfiles}|{o.RankerObjective}|{o.RankerTrees}|{o.RankerLeaves}|{o.TrendingDays}";
 
     private static PersistedModel? Read(string path, InteractionSnapshot snapshot, RecommenderOptions options)
     {
