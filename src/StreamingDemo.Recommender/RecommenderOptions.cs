@@ -54,7 +54,7 @@ public sealed class RecommenderOptions
     /// <summary>The ranker's objective: log loss on "played" per candidate, or LambdaRank over each profile's candidate list.</summary>
     public Ranking.RankerObjective RankerObjective { get; set; } = Ranking.RankerObjective.Binary;
 
-    public int RankerTrees { get; set; } = 120;
+    public int RankerTrees { get; set; } = 60;
 
     public int RankerLeaves { get; set; } = 24;
 
