@@ -40,9 +40,22 @@ public sealed class EaseItemModelTests
         var model = EaseItemModel.Train(3, Viewers, maxItems: 3, regularization: 1f, TestContext.Current.CancellationToken);
         var scores = new float[3];
 
-        model.Score([0, 2], scores);
+        model.Score([0, 2], [1f, 1f], scores);
 
         Assert.Equal([0f, 1f, 0f], scores, (x, y) => Math.Abs(x - y) < 1e-6f);
+    }
+
+    [Fact]
+    public void AShortPlaySaysLessThanATitleWatchedThrough()
+    {
+        // A picked (strength 3.4, counted as 1 like every title watched through) and C played for seconds (0.46): B scores
+        // 1·½ + 0.46·½ = 0.73, where a viewer who watched both through scores 1.
+        var model = EaseItemModel.Train(3, Viewers, maxItems: 3, regularization: 1f, TestContext.Current.CancellationToken);
+        var scores = new float[3];
+
+        model.Score([0, 2], [3.4f, 0.46f], scores);
+
+        Assert.Equal(0.73f, scores[1], 1e-5f);
     }
 
     [Fact]
@@ -52,7 +65,7 @@ public sealed class EaseItemModelTests
         var model = EaseItemModel.Train(3, Viewers, maxItems: 2, regularization: 1f, TestContext.Current.CancellationToken);
         var scores = new float[3];
 
-        model.Score([2], scores);
+        model.Score([2], [1f], scores);
 
         Assert.Equal([1, 0], model.Items);
         Assert.Equal([0f, 0f, 0f], scores);

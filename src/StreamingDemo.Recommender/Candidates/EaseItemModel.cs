@@ -7,7 +7,7 @@ namespace StreamingDemo.Recommender.Candidates;
 /// EASE (Steck 2019): a linear item–item model with a closed form, over the most-watched titles only so training stays a
 /// few seconds on the large preset. With X the binary profile × title matrix restricted to those titles and
 /// P = (XᵀX + λI)⁻¹, the weights are B = I − P·diag(1/diag(P)), i.e. B[i,j] = −P[i,j] / P[j,j] off the diagonal and 0 on
-/// it; a profile scores title j by Σ over its watched titles i of B[i,j]. Titles outside the top N score 0.
+/// it; a profile scores title j by Σ over its watched titles i of min(1, strength(i))·B[i,j]. Titles outside the top N score 0.
 /// See docs/decisions/0027-ease-generator-and-calibration.md.
 /// </summary>
 internal sealed class EaseItemModel
@@ -157,8 +157,12 @@ internal sealed class EaseItemModel
         }
     }
 
-    /// <summary>Scores every catalogue title for a profile that watched <paramref name="titles"/> (binary, as trained).</summary>
-    public void Score(ReadOnlySpan<int> titles, Span<float> scores)
+    /// <summary>
+    /// Scores every catalogue title for a profile that watched <paramref name="titles"/>, each row of B weighted by
+    /// min(1, evidence strength): B is fitted on binary viewing and a title watched through counts 1 as it did there, but a
+    /// ten-second play (strength 0.46) must not say as much as a pick (the continuity rule of docs/decisions/0016).
+    /// </summary>
+    public void Score(ReadOnlySpan<int> titles, ReadOnlySpan<float> strengths, Span<float> scores)
     {
         scores.Clear();
         var n = Items.Length;
@@ -169,12 +173,12 @@ internal sealed class EaseItemModel
 
         Span<float> sums = n <= 4096 ? stackalloc float[n] : new float[n];
         sums.Clear();
-        foreach (var t in titles)
+        for (var k = 0; k < titles.Length; k++)
         {
-            var i = Position[t];
+            var i = Position[titles[k]];
             if (i >= 0)
             {
-                TensorPrimitives.Add(sums, Weights.AsSpan(i * n, n), sums);
+                TensorPrimitives.MultiplyAdd(Weights.AsSpan(i * n, n), Math.Min(1f, strengths[k]), sums, sums);
             }
         }
 

@@ -202,7 +202,7 @@ internal sealed class ProfileScorer : IDisposable
         model.Communities.Score(State.Communities, community.AsSpan(0, titleCount));
         model.Tags.Score(State.TagAffinity, tags);
         var e = ease.AsSpan(0, titleCount);
-        model.Ease.Score(State.Titles, e);
+        model.Ease.Score(State.Titles, State.Strengths, e);
         return new GeneratorMaxima(
             Math.Max(1e-6f, TensorPrimitives.Max(f)),
             Math.Max(1e-6f, TensorPrimitives.Max(c)),
