@@ -31,8 +31,8 @@ public sealed record CardArtwork(int TitleId, string Theme, string Label, string
     {
         (false, _) => $"Artwork personalization is off, so this is the title's default {DefaultLabel.ToLowerInvariant()} artwork.",
         (true, true) => $"Shown to learn: a random variant, as for a share of cards, so the artwork keeps improving.",
-        _ when Label == DefaultLabel => $"The default {Label.ToLowerInvariant()} artwork is what profiles like yours play most: {ExpectedTake:P1} learned chance of a play.",
-        _ => $"Profiles with your taste communities on this device play {Label.ToLowerInvariant()} artwork more: {ExpectedTake:P1} learned chance of a play against {DefaultExpectedTake:P1} for the default {DefaultLabel.ToLowerInvariant()} artwork.",
+        _ when Label == DefaultLabel => $"The default {Label.ToLowerInvariant()} artwork is the bandit's pick for your taste communities, recent viewing and device: {ExpectedTake * 100:0.0}% learned chance of a play.",
+        _ => $"Profiles with your taste communities and recent viewing play {Label.ToLowerInvariant()} artwork more on this device: {ExpectedTake * 100:0.0}% learned chance of a play against {DefaultExpectedTake * 100:0.0}% for the default {DefaultLabel.ToLowerInvariant()} artwork.",
     };
 }
 
