@@ -47,6 +47,7 @@ public static class WebServices
             .Validate(o => o.Alpha >= 0, "Artwork:Alpha must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<ArtworkService>();
+        services.AddSingleton<ArtworkReplayService>();
         services.AddSingleton<CatalogService>();
         services.AddSingleton<TitleMatches>();
         services.AddSingleton<PersonaDirectory>();
