@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -204,6 +205,58 @@ public sealed class PresenterTests : IAsyncLifetime
         await page.EvaluateAsync("() => document.fonts.ready");
         await page.Mouse.MoveAsync(0, 0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), Animations = ScreenshotAnimations.Disabled });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright?.Dispose();
+        await app.DisposeAsync();
+    }
+}
+
+/// <summary>Writes through a Blazor circuit have a budget per profile; past it the viewer is told, kindly, and nothing is half-saved.</summary>
+public sealed class FeedbackBudgetTests : IAsyncLifetime
+{
+    // Two thumbs at once, then one a minute: the third quick click is over the budget.
+    private readonly StreamingApp app = new(services => services.Configure<StreamingDemo.Web.Features.Security.RateLimitOptions>(o =>
+    {
+        o.FeedbackBurstPerProfile = 2;
+        o.FeedbackPerProfilePerMinute = 1;
+    }));
+
+    private IPlaywright? playwright;
+    private IBrowser browser = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        app.Start();
+        (playwright, browser) = await Browser.LaunchAsync();
+        await app.WhenSiteReadyAsync().WaitAsync(TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
+    public async Task AViewerClickingThumbsFasterThanTheBudgetIsAskedToWaitAndTheRefusedThumbIsNotShownAsGiven()
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), ViewportSize = Browser.Desktop });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.OpenAsync("/profiles/1/choose?returnUrl=/title/5");
+        await page.WaitForInteractiveAsync();
+        var up = page.GetByRole(AriaRole.Button, new() { Name = "I like this" });
+        var down = page.GetByRole(AriaRole.Button, new() { Name = "Not for me" });
+        var love = page.GetByRole(AriaRole.Button, new() { Name = "Love this!" });
+
+        await up.ClickAsync();
+        await Expect(up).ToHaveAttributeAsync("aria-pressed", "true");
+        await down.ClickAsync();
+        await Expect(down).ToHaveAttributeAsync("aria-pressed", "true");
+        await love.ClickAsync();
+
+        await Expect(page.GetByText(new Regex(@"^That was a lot of clicks at once, so this one was not saved\. Try again in \d+ s\.$"))).ToBeVisibleAsync();
+        await Expect(love).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(down).ToHaveAttributeAsync("aria-pressed", "true");
+        await context.CloseAsync();
     }
 
     public async ValueTask DisposeAsync()

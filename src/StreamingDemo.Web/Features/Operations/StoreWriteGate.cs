@@ -11,7 +11,8 @@ namespace StreamingDemo.Web.Features.Operations;
 /// </summary>
 public sealed class StoreWriteGate : IDisposable
 {
-    private static readonly AsyncLocal<int> Depth = new();
+    // Set while a write of this gate runs, so a write made from inside it does not queue behind itself.
+    private readonly AsyncLocal<int> depth = new();
 
     // Held briefly by each entering write, and for the whole replacement by a replacement.
     private readonly SemaphoreSlim door = new(1, 1);
@@ -24,14 +25,11 @@ public sealed class StoreWriteGate : IDisposable
     /// <summary>True while a replacement holds the gate (writes wait).</summary>
     public bool IsReplacing { get; private set; }
 
-    /// <summary>Writes currently inside the gate.</summary>
-    public int WritesInFlight => Volatile.Read(ref inFlight);
-
     /// <summary>Waits while a replacement runs, then runs <paramref name="write"/> (its save and its apply) inside the gate.</summary>
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
-        if (Depth.Value > 0)
+        if (depth.Value > 0)
         {
             return await write();
         }
@@ -42,12 +40,12 @@ public sealed class StoreWriteGate : IDisposable
         try
         {
             // Flows into the write's awaits only (an async method's changes never flow back to its caller).
-            Depth.Value = 1;
+            depth.Value = 1;
             return await write();
         }
         finally
         {
-            Depth.Value = 0;
+            depth.Value = 0;
             if (Interlocked.Decrement(ref inFlight) == 0)
             {
                 Volatile.Read(ref drained)?.TrySetResult();
