@@ -48,6 +48,7 @@ public static class WebServices
             .ValidateOnStart();
         services.AddSingleton<ArtworkService>();
         services.AddSingleton<ArtworkReplayService>();
+        services.AddHostedService<ArtworkWarmup>();
         services.AddSingleton<CatalogService>();
         services.AddSingleton<TitleMatches>();
         services.AddSingleton<PersonaDirectory>();

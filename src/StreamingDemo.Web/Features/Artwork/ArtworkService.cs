@@ -184,6 +184,13 @@ public sealed class ArtworkService(
         await SaveAsync(learned, cancellationToken);
     }
 
+    /// <summary>Loads the variants and loads or warm-starts the bandit now, so no page waits for them (see <see cref="ArtworkWarmup"/>).</summary>
+    public async Task WarmAsync(CancellationToken cancellationToken = default)
+    {
+        await VariantsAsync(cancellationToken);
+        await BanditAsync(cancellationToken);
+    }
+
     public void Dispose() => gate.Dispose();
 
     private static CardArtwork Describe(int titleId, string theme, string defaultTheme, bool personalized, bool explored, double expected, double defaultExpected) =>
