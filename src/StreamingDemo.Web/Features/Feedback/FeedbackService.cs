@@ -156,18 +156,30 @@ public sealed class FeedbackService(IDbContextFactory<StreamingDbContext> contex
         }, cancellationToken);
     }
 
-    /// <summary>Starts a playthrough of an interactive title (V11) at its first scene; every play is a new path, so replays find other endings.</summary>
-    public Task<FeedbackResult> StartStoryAsync(int profileId, int titleId, CancellationToken cancellationToken = default) =>
-        SaveThenApplyAsync(profileId, async (db, now) =>
+    /// <summary>
+    /// Starts a playthrough of an interactive title (V11) at its first scene, with the viewing session it is part of;
+    /// every play is a new path, so replays find other endings.
+    /// </summary>
+    public Task<FeedbackResult> StartStoryAsync(int profileId, int titleId, DeviceType device, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(device))
+        {
+            throw new ArgumentException($"There is no device {(int)device}.", nameof(device));
+        }
+
+        return SaveThenApplyAsync(profileId, async (db, now) =>
         {
             await RequireAsync(db, profileId, titleId, cancellationToken);
             var story = await StoryOfAsync(db, titleId, cancellationToken)
                 ?? throw new ArgumentException($"Title {titleId} is not interactive.", nameof(titleId));
+            var session = new ViewingSession { ProfileId = profileId, TitleId = titleId, Device = device, StartedAt = now };
             var play = new StoryPlay { ProfileId = profileId, TitleId = titleId, StoryKey = story.Key, StartedAt = now, Path = string.Empty };
+            db.ViewingSessions.Add(session);
             db.StoryPlays.Add(play);
             await db.SaveChangesAsync(cancellationToken);
-            return new FeedbackResult(new FeedbackEvent(profileId, titleId, FeedbackKind.Play, now), PlayId: play.Id, SceneId: story.Start);
+            return new FeedbackResult(new FeedbackEvent(profileId, titleId, FeedbackKind.Play, now), SessionId: session.Id, PlayId: play.Id, SceneId: story.Start);
         }, cancellationToken);
+    }
 
     /// <summary>
     /// Takes <paramref name="choiceId"/> in a playthrough: saved to its path first, then folded into the profile's
