@@ -15,8 +15,11 @@ internal sealed class MicroGenreAffinity(CatalogIndex catalog)
 
     public CatalogIndex Catalog { get; } = catalog;
 
-    /// <summary>Evidence one story choice adds to the micro-genres it leans to, next to a title's 0.4–4.7 (ImplicitSignal).</summary>
-    public const float ChoiceStrength = 1f;
+    /// <summary>
+    /// Evidence one story choice adds to the micro-genres it leans to: a deliberate statement of taste, weighed like a
+    /// finished, thumbed-up title (ImplicitSignal gives titles 0.4–4.7), so a handful of choices visibly leans a full history.
+    /// </summary>
+    public const float ChoiceStrength = 2.5f;
 
     /// <summary>
     /// The profile's normalised affinity per micro-genre (sums to 1 over tags it touched): its titles' tags, plus the
