@@ -35,6 +35,7 @@ public static class DatabaseSeeder
         var world = await Task.Run(() =>
         {
             var generated = new WorldGenerator(SeedVocabulary.Default, preset, seed).Generate(generation, cancellationToken);
+            progress?.Report(new SeedProgress("Playing the interactive titles", 45));
             StoryPlayGenerator.Generate(generated, InteractiveStories.Default, seed);
             return generated;
         }, cancellationToken);
@@ -86,6 +87,7 @@ public static class DatabaseSeeder
         Stage("Writing pause points and thumbs", 91);
         store.AddPausePoints(world.Pauses);
         store.AddThumbs(world.Thumbs);
+        Stage("Writing interactive titles and their plays", 96);
         store.AddInteractiveTitles(world.InteractiveTitles);
         store.AddStoryPlays(world.StoryPlays);
         Stage("Finishing", 98);
