@@ -44,6 +44,7 @@ public sealed class InteractiveTests(SiteFixture site)
         await page.WaitForURLAsync($"**/title/{title}");
         await Expect(page.GetByText($"Endings found: 2 of {story.Endings.Count()}")).ToBeVisibleAsync();
         await Expect(page.GetByText(story.Scene(first).Ending!, new() { Exact = false })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
 
         await using var db = await Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
         var saved = await db.StoryPlays.Where(p => p.ProfileId == profile && p.TitleId == title).OrderBy(p => p.Id).Select(p => p.EndingSceneId).ToListAsync(TestContext.Current.CancellationToken);
