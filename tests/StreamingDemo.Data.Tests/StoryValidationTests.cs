@@ -120,7 +120,8 @@ public sealed class StoryValidationTests
     {
         const string json = """
             [{ "key": "broken", "name": "Broken", "audience": "Kids", "microGenres": [], "start": "start",
-               "scenes": [ { "id": "start", "title": "Start", "text": "Go.", "choices": [ { "id": "go", "label": "Go", "next": "nowhere", "leanings": [] } ] } ] }]
+               "scenes": [ { "id": "start", "title": "Start", "text": "Go.", "choices": [ { "id": "go", "label": "Go", "next": "nowhere" } ] },
+                           { "id": "end", "title": "End", "text": "Done.", "ending": "The End" } ] }]
             """;
 
         var failure = Assert.Throws<InvalidDataException>(() => StoryLibrary.Parse(json));

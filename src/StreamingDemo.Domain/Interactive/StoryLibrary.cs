@@ -40,6 +40,15 @@ public sealed class StoryLibrary
             throw new InvalidDataException("There are no stories.");
         }
 
+        // Lists a story leaves out (an ending's choices, a choice's leanings) are empty, not missing.
+        stories = [.. stories.Where(s => s is not null).Select(s => s with
+        {
+            MicroGenres = s.MicroGenres ?? [],
+            Scenes = [.. (s.Scenes ?? []).Select(scene => scene with
+            {
+                Choices = [.. (scene.Choices ?? []).Select(c => c with { Leanings = c.Leanings ?? [] })],
+            })],
+        })];
         var errors = stories.SelectMany(s => StoryValidator.Validate(s, microGenreSlugs)).ToList();
         errors.AddRange(stories.GroupBy(s => s.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"Story '{g.Key}' is defined twice."));
         if (errors.Count > 0)
@@ -72,27 +81,5 @@ public static class StoryPaths
         }
 
         return scene;
-    }
-
-    /// <summary>The scenes visited along <paramref name="choices"/>, start first.</summary>
-    public static IReadOnlyList<StoryScene> ScenesAlong(StoryGraph story, IEnumerable<string> choices)
-    {
-        ArgumentNullException.ThrowIfNull(story);
-        ArgumentNullException.ThrowIfNull(choices);
-        var scene = story.Scene(story.Start);
-        var visited = new List<StoryScene> { scene };
-        foreach (var id in choices)
-        {
-            var choice = scene.Choices.FirstOrDefault(c => c.Id == id);
-            if (choice is null)
-            {
-                break;
-            }
-
-            scene = story.Scene(choice.Next);
-            visited.Add(scene);
-        }
-
-        return visited;
     }
 }
