@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using StreamingDemo.Data.Entities;
+using StreamingDemo.Data.Interactive;
 using StreamingDemo.Domain;
 
 namespace StreamingDemo.Data;
@@ -90,7 +92,43 @@ public sealed class SqliteInteractionSource(StoreLocation store) : IInteractionS
         var asOf = await SqliteReads.ListAsync(connection, "SELECT Value FROM Meta WHERE Key = 'seed.referenceDate'", r => r.GetString(0), cancellationToken);
         return new InteractionSnapshot(
             asOf.Count > 0 ? DateTime.Parse(asOf[0], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) : DateTime.UtcNow,
-            version, genres, microGenres, titles, profiles, interactions, edges);
+            version, genres, microGenres, titles, profiles, interactions, edges)
+        {
+            ChoiceLeanings = await ReadChoiceLeaningsAsync(connection, microGenres, cancellationToken),
+        };
+    }
+
+    /// <summary>The micro-genres each profile's story choices lean to: every choice on a saved path adds 1 shared over its leanings.</summary>
+    private static async Task<List<ChoiceLeaning>> ReadChoiceLeaningsAsync(SqliteConnection connection, IReadOnlyList<MicroGenreInfo> microGenres, CancellationToken cancellationToken)
+    {
+        var microIds = microGenres.ToDictionary(m => m.Slug, m => m.Id, StringComparer.Ordinal);
+        var sums = new SortedDictionary<(int Profile, int Micro), float>();
+        var plays = await SqliteReads.ListAsync(connection, "SELECT ProfileId, StoryKey, Path FROM StoryPlays ORDER BY Id",
+            r => (r.GetInt32(0), r.GetString(1), r.GetString(2)), cancellationToken);
+        foreach (var (profileId, key, path) in plays)
+        {
+            if (InteractiveStories.Default.Find(key) is not { } story)
+            {
+                continue;
+            }
+
+            foreach (var id in path.Split(StoryPlay.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (story.FindChoice(id) is not { } found)
+                {
+                    continue;
+                }
+
+                var known = found.Choice.Leanings.Where(microIds.ContainsKey).ToList();
+                foreach (var slug in known)
+                {
+                    var at = (profileId, microIds[slug]);
+                    sums[at] = sums.GetValueOrDefault(at) + (1f / known.Count);
+                }
+            }
+        }
+
+        return [.. sums.Select(s => new ChoiceLeaning(s.Key.Profile, s.Key.Micro, s.Value))];
     }
 
     public async Task<string> GetDataVersionAsync(CancellationToken cancellationToken = default)
@@ -105,10 +143,11 @@ public sealed class SqliteInteractionSource(StoreLocation store) : IInteractionS
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT (SELECT COALESCE(MAX(Id), 0) FROM ViewingSessions), (SELECT COUNT(*) FROM Thumbs),
-                   (SELECT COALESCE(MAX(At), 0) FROM Thumbs), (SELECT COALESCE(MAX(Id), 0) FROM Profiles), (SELECT COUNT(*) FROM Titles)
+                   (SELECT COALESCE(MAX(At), 0) FROM Thumbs), (SELECT COALESCE(MAX(Id), 0) FROM Profiles), (SELECT COUNT(*) FROM Titles),
+                   (SELECT COALESCE(MAX(Id), 0) FROM StoryPlays)
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return string.Join('-', Enumerable.Range(0, 5).Select(i => reader.GetInt64(i).ToString(CultureInfo.InvariantCulture)));
+        return string.Join('-', Enumerable.Range(0, 6).Select(i => reader.GetInt64(i).ToString(CultureInfo.InvariantCulture)));
     }
 }

@@ -139,6 +139,19 @@ public sealed class StoreBuilder : IAsyncDisposable
         writer.Insert("ArtworkImpressions", ["Id", "ProfileId", "TitleId", "Device", "Theme", "Explored", "Played"], Enumerable.Range(0, log.Count),
             (p, i) => BulkWriter.Bind(p, i + 1L, log[i].ProfileId, log[i].TitleId, (int)log[i].Device, log[i].Shown, log[i].Explored, log[i].Played));
 
+    /// <summary>Marks titles as interactive, each with the key of its story graph.</summary>
+    public void AddInteractiveTitles(IEnumerable<InteractiveTitle> titles) =>
+        writer.Insert("InteractiveTitles", ["TitleId", "StoryKey"], titles, (p, t) => BulkWriter.Bind(p, t.TitleId, t.StoryKey));
+
+    /// <summary>Writes playthroughs of interactive titles with ids 1, 2, … in the order given.</summary>
+    public void AddStoryPlays(IReadOnlyList<GeneratedStoryPlay> plays) =>
+        writer.Insert("StoryPlays", ["Id", "ProfileId", "TitleId", "StoryKey", "StartedAt", "Path", "EndingSceneId", "EndedAt"], Enumerable.Range(0, plays.Count),
+            (p, i) =>
+            {
+                var x = plays[i];
+                BulkWriter.Bind(p, i + 1L, x.ProfileId, x.TitleId, x.StoryKey, x.StartedAtTicks, x.Path, x.EndingSceneId, x.EndedAtTicks);
+            });
+
     internal void AddGroundTruth(SeededWorld world)
     {
         writer.Insert("GroundTruthCommunities", ["Id", "Name", "Summary", "IsKids"], world.Communities, (p, c) => BulkWriter.Bind(p, c.Id, c.Name, c.Summary, c.IsKids));

@@ -30,6 +30,8 @@ public sealed class StreamingDbContext(DbContextOptions<StreamingDbContext> opti
     public DbSet<PlantedHabit> PlantedHabits => Set<PlantedHabit>();
     public DbSet<LayoutRecord> Layouts => Set<LayoutRecord>();
     public DbSet<ExperimentRecord> Experiments => Set<ExperimentRecord>();
+    public DbSet<InteractiveTitle> InteractiveTitles => Set<InteractiveTitle>();
+    public DbSet<StoryPlay> StoryPlays => Set<StoryPlay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -8,13 +8,18 @@ public enum FeedbackKind
     Progress = 2,
     Thumb = 3,
     ThumbRemoved = 4,
+
+    /// <summary>A choice in an interactive title: the viewer leans to the choice's micro-genres (<see cref="FeedbackEvent.Leanings"/>).</summary>
+    StoryChoice = 5,
 }
 
 /// <summary>A live signal from a viewer, folded into their recommendations at once.</summary>
+/// <param name="Leanings">For a story choice, the micro-genre slugs the choice leans to.</param>
 public sealed record FeedbackEvent(
     int ProfileId,
     int TitleId,
     FeedbackKind Kind,
     DateTime At,
     ThumbRating? Thumb = null,
-    float Completion = 0f);
+    float Completion = 0f,
+    IReadOnlyList<string>? Leanings = null);

@@ -12,7 +12,16 @@ public sealed record InteractionSnapshot(
     IReadOnlyList<TitleInfo> Titles,
     IReadOnlyList<ProfileInfo> Profiles,
     IReadOnlyList<ProfileTitleInteraction> Interactions,
-    IReadOnlyList<InfluenceEdgeInfo> InfluenceEdges);
+    IReadOnlyList<InfluenceEdgeInfo> InfluenceEdges)
+{
+    /// <summary>What the profiles' choices in interactive titles lean to (V11), summed per profile and micro-genre.</summary>
+    public IReadOnlyList<ChoiceLeaning> ChoiceLeanings { get; init; } = [];
+}
+
+/// <summary>
+/// How much a profile's story choices lean to one micro-genre: each choice adds 1 shared over the micro-genres it leans to.
+/// </summary>
+public sealed record ChoiceLeaning(int ProfileId, int MicroGenreId, float Weight);
 
 public sealed record ProfileInfo(int Id, string Name, bool IsKids, DateTime CreatedAt);
 

@@ -61,6 +61,7 @@ public static class WebServices
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<PlaybackService>();
+        services.AddSingleton<StreamingDemo.Web.Features.Interactive.InteractiveService>();
         services.AddSingleton<LayoutLibrary>();
         services.AddSingleton<ExperimentRunner>();
 

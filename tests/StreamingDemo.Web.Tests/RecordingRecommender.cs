@@ -32,6 +32,7 @@ public sealed class RecordingRecommender(IDbContextFactory<StreamingDbContext> c
             FeedbackKind.Thumb => db.Thumbs.Any(t => t.ProfileId == feedback.ProfileId && t.TitleId == feedback.TitleId && t.Rating == feedback.Thumb),
             FeedbackKind.OnboardingPick => db.Thumbs.Any(t => t.ProfileId == feedback.ProfileId && t.TitleId == feedback.TitleId && t.Rating == ThumbRating.Up),
             FeedbackKind.ThumbRemoved => !db.Thumbs.Any(t => t.ProfileId == feedback.ProfileId && t.TitleId == feedback.TitleId),
+            FeedbackKind.StoryChoice => db.StoryPlays.Any(p => p.ProfileId == feedback.ProfileId && p.TitleId == feedback.TitleId && p.Path != string.Empty),
             _ => db.ViewingSessions.Any(s => s.ProfileId == feedback.ProfileId && s.TitleId == feedback.TitleId),
         };
         Applied.Add((feedback, saved));

@@ -264,6 +264,21 @@ namespace StreamingDemo.Data.Migrations
                     b.ToTable("InfluenceEdges");
                 });
 
+            modelBuilder.Entity("StreamingDemo.Data.Entities.InteractiveTitle", b =>
+                {
+                    b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoryKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TitleId");
+
+                    b.ToTable("InteractiveTitles");
+                });
+
             modelBuilder.Entity("StreamingDemo.Data.Entities.LayoutRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -550,6 +565,46 @@ namespace StreamingDemo.Data.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("Meta");
+                });
+
+            modelBuilder.Entity("StreamingDemo.Data.Entities.StoryPlay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndingSceneId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoryKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("TitleId", "ProfileId");
+
+                    b.ToTable("StoryPlays");
                 });
 
             modelBuilder.Entity("StreamingDemo.Data.Entities.Thumb", b =>

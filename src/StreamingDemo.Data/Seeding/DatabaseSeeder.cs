@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using StreamingDemo.Data.Interactive;
 using StreamingDemo.Domain;
 
 namespace StreamingDemo.Data.Seeding;
@@ -31,7 +32,13 @@ public static class DatabaseSeeder
 
         progress?.Report(new SeedProgress("Generating titles and profiles", 3));
         var generation = new SynchronousProgress<double>(p => progress?.Report(new SeedProgress("Simulating viewing history", 3 + (p * 42))));
-        var world = await Task.Run(() => new WorldGenerator(SeedVocabulary.Default, preset, seed).Generate(generation, cancellationToken), cancellationToken);
+        var world = await Task.Run(() =>
+        {
+            var generated = new WorldGenerator(SeedVocabulary.Default, preset, seed).Generate(generation, cancellationToken);
+            progress?.Report(new SeedProgress("Playing the interactive titles", 45));
+            StoryPlayGenerator.Generate(generated, InteractiveStories.Default, seed);
+            return generated;
+        }, cancellationToken);
 
         Write(store, world, seed, progress, cancellationToken);
         await store.CompleteAsync(
@@ -98,6 +105,11 @@ public static class DatabaseSeeder
 
         Stage("Writing artwork impressions", 96);
         store.AddArtworkImpressions(ArtworkImpressions(world, seed));
+
+        Stage("Writing interactive titles and their plays", 97);
+        store.AddInteractiveTitles(world.InteractiveTitles);
+        store.AddStoryPlays(world.StoryPlays);
+
         Stage("Finishing", 98);
     }
 }

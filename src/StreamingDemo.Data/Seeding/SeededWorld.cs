@@ -29,4 +29,6 @@ internal sealed class SeededWorld
     public GeneratedSession[] Sessions { get; set; } = [];
     public GeneratedPause[] Pauses { get; set; } = [];
     public GeneratedThumb[] Thumbs { get; set; } = [];
+    public List<InteractiveTitle> InteractiveTitles { get; } = [];
+    public List<GeneratedStoryPlay> StoryPlays { get; } = [];
 }

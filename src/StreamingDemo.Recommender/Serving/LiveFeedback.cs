@@ -1,4 +1,5 @@
 using StreamingDemo.Domain;
+using StreamingDemo.Recommender.Candidates;
 using StreamingDemo.Recommender.Training;
 
 namespace StreamingDemo.Recommender.Serving;
@@ -25,6 +26,7 @@ internal sealed class LiveFeedback
         var thumbedDown = new HashSet<int>(trained?.ThumbedDown ?? []);
         // Titles hidden only because of a live thumbs-down: taking the thumb back (Undo) brings them back.
         var hiddenByThumb = new HashSet<int>();
+        var leanings = new Dictionary<int, float>(trained?.Leanings ?? MicroGenreAffinity.EmptyLeanings);
         if (trained is not null)
         {
             for (var i = 0; i < trained.Titles.Length; i++)
@@ -35,6 +37,13 @@ internal sealed class LiveFeedback
 
         foreach (var e in feedback)
         {
+            if (e.Kind == FeedbackKind.StoryChoice)
+            {
+                // A choice says what the viewer leans to, not that they watched more: it feeds the taste, not the titles.
+                AddLeanings(model, leanings, e.Leanings ?? []);
+                continue;
+            }
+
             if (!model.Catalog.TryTitle(e.TitleId, out var title))
             {
                 continue;
@@ -109,7 +118,17 @@ internal sealed class LiveFeedback
         }
 
         var unchanged = trained is not null && list.Count == trained.Titles.Length && list.Select(l => l.Strength).SequenceEqual(trained.Strengths);
-        return model.BuildState(profileId, trained?.IsKids ?? false, list, excluded, thumbedDown, unchanged ? trained!.Factors : null);
+        return model.BuildState(profileId, trained?.IsKids ?? false, list, excluded, thumbedDown, unchanged ? trained!.Factors : null, leanings);
+    }
+
+    /// <summary>One choice adds 1 shared over the micro-genres it leans to (unknown slugs are ignored).</summary>
+    private static void AddLeanings(RecommenderModel model, Dictionary<int, float> leanings, IReadOnlyList<string> slugs)
+    {
+        var tags = slugs.Select(s => model.Catalog.TagIndexOfSlug(s)).Where(t => t >= 0).ToList();
+        foreach (var tag in tags)
+        {
+            leanings[tag] = leanings.GetValueOrDefault(tag) + (1f / tags.Count);
+        }
     }
 
     private sealed class Evidence

@@ -27,6 +27,9 @@ internal sealed class ProfileState
 
     public required float[] TagAffinity { get; init; }
 
+    /// <summary>What its story choices lean to: micro-genre index → summed share (part of <see cref="TagAffinity"/>).</summary>
+    public IReadOnlyDictionary<int, float> Leanings { get; init; } = Candidates.MicroGenreAffinity.EmptyLeanings;
+
     public required (int Community, float Weight)[] Communities { get; init; }
 
     public bool HasEvidence => Titles.Length > 0;

@@ -46,11 +46,12 @@ internal sealed class RecommenderModel
 
     /// <summary>Builds a profile's serving state from its evidence; reuses trained factors when given.</summary>
     public ProfileState BuildState(int profileId, bool isKids, IReadOnlyList<(int Title, float Strength, DateTime LastAt)> evidence,
-        IEnumerable<int> excluded, IEnumerable<int> thumbedDown, float[]? factors = null)
+        IEnumerable<int> excluded, IEnumerable<int> thumbedDown, float[]? factors = null, IReadOnlyDictionary<int, float>? leanings = null)
     {
         var titles = evidence.Select(e => e.Title).ToArray();
         var strengths = evidence.Select(e => e.Strength).ToArray();
-        var affinity = Tags.ProfileAffinity(titles, strengths);
+        leanings ??= MicroGenreAffinity.EmptyLeanings;
+        var affinity = Tags.ProfileAffinity(titles, strengths, leanings);
         return new ProfileState
         {
             ProfileId = profileId,
@@ -62,7 +63,8 @@ internal sealed class RecommenderModel
             ThumbedDown = [.. thumbedDown.Distinct().Order()],
             Factors = factors ?? Factors.FoldIn(titles, strengths),
             TagAffinity = affinity,
-            Communities = titles.Length == 0 ? [] : Communities.Memberships(TasteCommunityModel.TasteVector(affinity)),
+            Leanings = leanings,
+            Communities = titles.Length == 0 && leanings.Count == 0 ? [] : Communities.Memberships(TasteCommunityModel.TasteVector(affinity)),
         };
     }
 

@@ -7,6 +7,7 @@ internal sealed class CatalogIndex
 {
     private readonly Dictionary<int, int> titleIndex;
     private readonly Dictionary<int, int> tagIndex;
+    private Dictionary<string, int>? tagBySlug;
 
     public CatalogIndex(IReadOnlyList<TitleInfo> titles, IReadOnlyList<MicroGenreInfo> microGenres, DateTime asOf)
     {
@@ -67,4 +68,8 @@ internal sealed class CatalogIndex
     public bool TryTitle(int titleId, out int index) => titleIndex.TryGetValue(titleId, out index);
 
     public int TagIndexOf(int microGenreId) => tagIndex.TryGetValue(microGenreId, out var i) ? i : -1;
+
+    /// <summary>The index of the micro-genre with this slug, or -1.</summary>
+    public int TagIndexOfSlug(string slug) => (tagBySlug ??= MicroGenres.Select((m, i) => (m.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal))
+        .GetValueOrDefault(slug, -1);
 }

@@ -216,6 +216,8 @@ internal static class RecommenderTrainer
         report(new TrainingProgress("Preparing profiles", 0.9));
         var thumbedDown = list.Where(i => i.Thumb == ThumbRating.Down).GroupBy(i => i.ProfileId)
             .ToDictionary(g => g.Key, g => g.Select(i => catalog.TryTitle(i.TitleId, out var t) ? t : -1).Where(t => t >= 0).ToArray());
+        var leanings = snapshot.ChoiceLeanings.GroupBy(l => l.ProfileId).ToDictionary(g => g.Key,
+            g => (IReadOnlyDictionary<int, float>)g.Select(l => (Tag: catalog.TagIndexOf(l.MicroGenreId), l.Weight)).Where(l => l.Tag >= 0).ToDictionary(l => l.Tag, l => l.Weight));
         var profiles = new Dictionary<int, ProfileState>(matrix.ProfileCount);
         var k = factors.Factors;
         foreach (var info in snapshot.Profiles)
@@ -233,7 +235,8 @@ internal static class RecommenderTrainer
                 Excluded = matrix.Seen[u],
                 ThumbedDown = thumbedDown.GetValueOrDefault(info.Id, []),
                 Factors = factors.UserFactors.AsSpan(u * k, k).ToArray(),
-                TagAffinity = tags.ProfileAffinity(titles, strengths),
+                TagAffinity = tags.ProfileAffinity(titles, strengths, leanings.GetValueOrDefault(info.Id)),
+                Leanings = leanings.GetValueOrDefault(info.Id) ?? MicroGenreAffinity.EmptyLeanings,
                 Communities = memberships[u],
             };
         }

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StreamingDemo.Data;
 using StreamingDemo.Data.Entities;
+using StreamingDemo.Data.Interactive;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Features.Operations;
 using StreamingDemo.Web.Features.Security;
+using StreamingDemo.Domain.Interactive;
 
 namespace StreamingDemo.Web.Features.Feedback;
 
@@ -13,7 +15,10 @@ namespace StreamingDemo.Web.Features.Feedback;
 /// What one piece of feedback did: the signal now folded into the profile's recommendations, the thumb it replaced
 /// (thumbs), and the viewing session it belongs to with whether it finished the title or episode (playback).
 /// </summary>
-public sealed record FeedbackResult(FeedbackEvent Event, ThumbRating? PreviousThumb = null, long? SessionId = null, bool Finished = false);
+/// <param name="PlayId">The playthrough of an interactive title the feedback belongs to.</param>
+/// <param name="SceneId">For a playthrough, the scene it is now at (an ending once <see cref="Finished"/>).</param>
+public sealed record FeedbackResult(FeedbackEvent Event, ThumbRating? PreviousThumb = null, long? SessionId = null, bool Finished = false,
+    long? PlayId = null, string? SceneId = null);
 
 /// <summary>
 /// The one way feedback enters the system (V2, V6, V7): thumbs, playback and onboarding picks — and later the API and
@@ -236,6 +241,81 @@ public sealed class FeedbackService : IDisposable
             return picks.Select(id => new FeedbackResult(new FeedbackEvent(profileId, id, FeedbackKind.OnboardingPick, now),
                 thumbed.TryGetValue(id, out var before) ? before.Rating : null)).ToList();
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a playthrough of an interactive title (V11) at its first scene, with the viewing session it is part of;
+    /// every play is a new path, so replays find other endings.
+    /// </summary>
+    public Task<FeedbackResult> StartStoryAsync(int profileId, int titleId, DeviceType device, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(device))
+        {
+            throw new ArgumentException($"There is no device {(int)device}.", nameof(device));
+        }
+
+        return SaveThenApplyAsync(profileId, async (db, now) =>
+        {
+            await RequireAsync(db, profileId, titleId, cancellationToken);
+            var story = await StoryOfAsync(db, titleId, cancellationToken)
+                ?? throw new ArgumentException($"Title {titleId} is not interactive.", nameof(titleId));
+            var session = new ViewingSession { ProfileId = profileId, TitleId = titleId, Device = device, StartedAt = now };
+            var play = new StoryPlay { ProfileId = profileId, TitleId = titleId, StoryKey = story.Key, StartedAt = now, Path = string.Empty };
+            db.ViewingSessions.Add(session);
+            db.StoryPlays.Add(play);
+            await db.SaveChangesAsync(cancellationToken);
+            return new FeedbackResult(new FeedbackEvent(profileId, titleId, FeedbackKind.Play, now), SessionId: session.Id, PlayId: play.Id, SceneId: story.Start);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="choiceId"/> in a playthrough: saved to its path first, then folded into the profile's
+    /// taste as a lean to the choice's micro-genres. A choice not offered at the scene the play is at, or a play that
+    /// has ended, is refused and changes nothing. <see cref="FeedbackResult.Finished"/> says the choice reached an ending.
+    /// </summary>
+    public async Task<FeedbackResult> ChooseAsync(long playId, string choiceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(choiceId);
+        int profileId;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            profileId = await db.StoryPlays.AsNoTracking().Where(p => p.Id == playId).Select(p => (int?)p.ProfileId).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new ArgumentException($"There is no playthrough {playId}.", nameof(playId));
+        }
+
+        return await SaveThenApplyAsync(profileId, async (db, now) =>
+        {
+            var play = await db.StoryPlays.FirstAsync(p => p.Id == playId, cancellationToken);
+            var story = InteractiveStories.Default.Find(play.StoryKey)
+                ?? throw new ArgumentException($"Playthrough {playId} belongs to an unknown story '{play.StoryKey}'.", nameof(playId));
+            if (play.EndingSceneId is not null)
+            {
+                throw new ArgumentException($"Playthrough {playId} has already ended; start a new one to take another path.", nameof(playId));
+            }
+
+            var taken = play.Path.Split(StoryPlay.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+            var scene = StoryPaths.SceneAfter(story, taken);
+            var choice = scene.Choices.FirstOrDefault(c => c.Id == choiceId)
+                ?? throw new ArgumentException($"'{choiceId}' is not a choice offered at scene '{scene.Id}'.", nameof(choiceId));
+            var next = story.Scene(choice.Next);
+            play.Path = string.Join(StoryPlay.PathSeparator, taken.Append(choice.Id));
+            if (next.IsEnding)
+            {
+                play.EndingSceneId = next.Id;
+                play.EndedAt = now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return new FeedbackResult(new FeedbackEvent(profileId, play.TitleId, FeedbackKind.StoryChoice, now, Leanings: choice.Leanings),
+                Finished: next.IsEnding, PlayId: playId, SceneId: next.Id);
+        }, cancellationToken);
+    }
+
+    private static async Task<StoryGraph?> StoryOfAsync(StreamingDbContext db, int titleId, CancellationToken cancellationToken)
+    {
+        var key = await db.InteractiveTitles.AsNoTracking().Where(t => t.TitleId == titleId).Select(t => t.StoryKey).FirstOrDefaultAsync(cancellationToken);
+        // The graphs are data shipped with the app (validated when first loaded); the store names which one a title plays.
+        return key is null ? null : InteractiveStories.Default.Find(key);
     }
 
     private async Task<FeedbackResult> SaveThenApplyAsync(int profileId, Func<StreamingDbContext, DateTime, Task<FeedbackResult>> save, CancellationToken cancellationToken) =>
