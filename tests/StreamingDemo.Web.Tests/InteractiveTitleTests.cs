@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StreamingDemo.Data.Interactive;
 using StreamingDemo.Domain;
 using StreamingDemo.Domain.Interactive;
 using StreamingDemo.Web.Features.Feedback;
 using StreamingDemo.Web.Features.Interactive;
+using StreamingDemo.Web.Features.Operations;
+using StreamingDemo.Web.Features.Security;
 
 namespace StreamingDemo.Web.Tests;
 
@@ -22,7 +25,7 @@ public sealed class InteractiveTitleTests(SeededStore seeded) : IAsyncLifetime
     {
         store = new StoreCopy(seeded);
         recommender = new RecordingRecommender(store.Contexts);
-        feedback = new FeedbackService(store.Contexts, recommender, TimeProvider.System);
+        feedback = new FeedbackService(store.Contexts, recommender, TimeProvider.System, new StoreWriteGate(), Options.Create(new RateLimitOptions()));
         interactive = new InteractiveService(store.Contexts, new NoCommunities());
         return ValueTask.CompletedTask;
     }
