@@ -66,6 +66,7 @@ public static class WebServices
 
         services.AddPresenter();
         services.AddSingleton<StoreEvents>();
+        services.AddSingleton<StoreWriteGate>();
         services.AddSingleton<DemoReset>();
         services.AddSingleton<StreamingDemo.Web.Features.Datasets.DatasetLibrary>();
         services.AddOptions<JoinOptions>().BindConfiguration(JoinOptions.SectionName)

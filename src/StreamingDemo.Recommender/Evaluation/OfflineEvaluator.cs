@@ -62,6 +62,7 @@ public static class OfflineEvaluator
         ("community-popularity", Generator.Community),
         ("micro-genre-affinity", Generator.MicroGenre),
         ("new-and-trending", Generator.Trending),
+        ("ease-item-item", Generator.Ease),
     ];
 
     public static EvaluationReport Evaluate(InteractionSnapshot snapshot, GroundTruth? truth, string dataset, EvaluationProtocol protocol,

@@ -75,6 +75,7 @@ public sealed class ArtworkService(
             : null;
         var x = learned is null ? null : Context(profileId, device);
         var result = new Dictionary<int, CardArtwork>();
+        var unpicked = new List<(int Id, IReadOnlyList<string> Candidates)>();
         foreach (var id in titleIds)
         {
             if (!all.TryGetValue(id, out var candidates) || candidates.Count == 0)
@@ -85,19 +86,37 @@ public sealed class ArtworkService(
             if (learned is null || x is null || memo is null)
             {
                 result[id] = Describe(id, candidates[0], candidates[0], personalized: false, explored: false, 0, 0);
-                continue;
+            }
+            else if (memo.TryGetValue(id, out var shown))
+            {
+                result[id] = shown;
+            }
+            else
+            {
+                unpicked.Add((id, candidates));
+            }
+        }
+
+        if (unpicked.Count > 0)
+        {
+            // One pass under the bandit's lock for the whole page (a few microseconds a card), not one lock per card:
+            // a room of pages opening at once otherwise queues on it card by card.
+            var picks = new ArtworkPick[unpicked.Count];
+            lock (learning)
+            {
+                for (var i = 0; i < picks.Length; i++)
+                {
+                    picks[i] = ArtworkPicker.Pick(learned!, x!, unpicked[i].Candidates, options.Value.ExplorationRate, profileId, unpicked[i].Id, visit);
+                }
             }
 
-            result[id] = memo.GetOrAdd(id, _ =>
+            for (var i = 0; i < picks.Length; i++)
             {
-                ArtworkPick pick;
-                lock (learning)
-                {
-                    pick = ArtworkPicker.Pick(learned, x, candidates, options.Value.ExplorationRate, profileId, id, visit);
-                }
-
-                return Describe(id, pick.Theme, candidates[0], personalized: true, pick.Explored, pick.ExpectedTake, pick.DefaultExpectedTake);
-            });
+                var (id, candidates) = unpicked[i];
+                var pick = picks[i];
+                // Another render of the same visit may have picked first: the visit keeps the first pick.
+                result[id] = memo!.GetOrAdd(id, Describe(id, pick.Theme, candidates[0], personalized: true, pick.Explored, pick.ExpectedTake, pick.DefaultExpectedTake));
+            }
         }
 
         return result;
