@@ -131,6 +131,7 @@ public static class WebServices
         app.MapStaticAssets();
         app.MapArtEndpoints();
         app.MapProfileEndpoints();
+        app.MapStudioEndpoints();
         app.MapPresenterEndpoints();
         app.MapApiDocuments();
         app.MapApiEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
