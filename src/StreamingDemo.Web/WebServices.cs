@@ -132,6 +132,7 @@ public static class WebServices
         app.MapArtEndpoints();
         app.MapProfileEndpoints();
         app.MapStudioEndpoints();
+        app.MapMachineryEndpoints();
         app.MapPresenterEndpoints();
         app.MapApiDocuments();
         app.MapApiEndpoints().RequireRateLimiting(RateLimitPolicies.Api);

@@ -36,23 +36,23 @@ public static class BillboardSvg
         var svg = Open(BillboardWidth, BillboardHeight, billboard.Headline + " " + billboard.Punchline);
         svg.Append(Invariant, $"<rect width=\"{BillboardWidth}\" height=\"{BillboardHeight}\" fill=\"{background}\"/>");
         svg.Append(Invariant, $"<circle cx=\"{BillboardWidth - 40}\" cy=\"40\" r=\"170\" fill=\"{accent}\" opacity=\"0.18\"/>");
-        var (size, lines) = Fit(billboard.Headline, 1040, 400, [76, 68, 60, 52, 46, 40]);
-        var y = 90 + size;
+        // The punchline keeps its lines; the headline takes the largest size that fits above it and clear of the footer.
+        var (small, rest) = billboard.Punchline.Length > 0 ? Fit(billboard.Punchline, 1040, 130, [40, 34, 30]) : (0, []);
+        var punchHeight = rest.Count == 0 ? 0 : (int)(rest.Count * small * 1.2) + 16;
+        var (size, lines) = Fit(billboard.Headline, 1040, 440 - punchHeight, [76, 68, 60, 52, 46, 40]);
+        var y = 80 + size;
         foreach (var line in lines)
         {
             Text(svg, 80, y, size, 800, ink, line);
             y += (int)(size * 1.12);
         }
 
-        if (billboard.Punchline.Length > 0)
+        y += 16 - (int)(size * 0.12);
+        foreach (var line in rest)
         {
-            var (small, rest) = Fit(billboard.Punchline, 1040, 120, [40, 34, 30]);
-            y += 12;
-            foreach (var line in rest)
-            {
-                Text(svg, 80, y, small, 600, accent, line);
-                y += (int)(small * 1.2);
-            }
+            y += (int)(small * 1.2) - small;
+            Text(svg, 80, y + small, small, 600, accent, line);
+            y += small;
         }
 
         Text(svg, 80, BillboardHeight - 48, 26, 800, ink, "STREAMINGDEMO");
@@ -122,19 +122,18 @@ public static class BillboardSvg
     private static int List(StringBuilder svg, int x, int y, string heading, IEnumerable<(string Name, string Figure)> items)
     {
         Text(svg, x, y, 26, 700, "#ffffff", heading, opacity: 0.75);
-        y += 10;
         var rank = 1;
         foreach (var (name, figure) in items)
         {
-            y += 44;
-            Text(svg, x, y, 30, 700, "#ffd23f", rank.ToString(Invariant));
-            Text(svg, x + 36, y, 30, 600, "#ffffff", Clip(name, 25));
-            Text(svg, x + 36, y + 24, 20, 500, "#ffffff", figure, opacity: 0.7);
-            y += 10;
+            y += 58;
+            Text(svg, x, y, 34, 800, "#ffd23f", rank.ToString(Invariant));
+            Text(svg, x + 40, y, 32, 700, "#ffffff", Clip(name, 24));
+            Text(svg, x + 40, y + 30, 22, 500, "#ffffff", figure, opacity: 0.75);
+            y += 22;
             rank++;
         }
 
-        return y + 40;
+        return y + 90;
     }
 
     private static StringBuilder Open(int width, int height, string label)

@@ -71,7 +71,7 @@ public static class BillboardTemplates
 
         var holiday = names[best.Day!.Value];
         return new DataBillboard(RepeatOnDayKey, Template, true,
-            $"Dear {People(best.People)} who pressed play on {best.Subject} three times on {holiday},",
+            $"Dear {People(best.People)} who pressed play on {Quoted(best.Subject)} three times or more on {holiday},",
             holiday == "Valentine's Day" ? "we hope you had company." : "we hope it was a good day off.",
             best.People,
             $"{Count(best.People)} distinct profiles have {BillboardFacts.RepeatPlays} or more viewing sessions of {best.Subject} starting on {holiday} " +
@@ -93,8 +93,8 @@ public static class BillboardTemplates
 
         var share = (double)best.Figure / best.Total;
         return new DataBillboard(LateNightKey, Template, true,
-            $"Dear {People(best.People)} who started {best.Subject} between midnight and 4 a.m.,",
-            $"{share.ToString("P0", Invariant)} of {best.Subject} plays begin after midnight. Sleep is overrated.",
+            $"Dear {People(best.People)} who started a {best.Subject} title between midnight and 4 a.m.,",
+            $"{Percent(share)} of {best.Subject} plays begin after midnight. Sleep is overrated.",
             best.People,
             $"{Count(best.People)} distinct profiles started a title whose primary genre is {best.Subject} between 00:00 and 03:59 (UTC). " +
             $"{Count(best.Figure)} of its {Count(best.Total)} sessions start then: the highest share of any genre with {BillboardFacts.LateNightPeople} or more such viewers.",
@@ -113,7 +113,7 @@ public static class BillboardTemplates
         }
 
         return new DataBillboard(BingeKey, Template, true,
-            $"Dear {People(best.People)} who watched five or more episodes of {best.Subject} in a single day,",
+            $"Dear {People(best.People)} who watched five or more episodes of {Quoted(best.Subject)} in a single day,",
             $"one of you made it to {best.Figure}. The next episode starts in 5 seconds. We know.",
             best.People,
             $"{Count(best.People)} distinct profiles started {BillboardFacts.BingeEpisodes} or more different episodes of {best.Subject} on one calendar day (UTC); " +
@@ -134,7 +134,7 @@ public static class BillboardTemplates
         }
 
         return new DataBillboard(PhoneMarathonKey, Template, true,
-            $"Dear {People(best.People)} who watched all {best.Figure} minutes of {best.Subject} on a phone,",
+            $"Dear {People(best.People)} who watched all {best.Figure} minutes of {Quoted(best.Subject)} on a phone,",
             "we salute your thumbs and your battery.",
             best.People,
             $"{Count(best.People)} distinct profiles have a session of the movie {best.Subject} ({best.Figure} minutes) on a phone that reached the credits. " +
@@ -154,7 +154,7 @@ public static class BillboardTemplates
         }
 
         return new DataBillboard(ThumbsDownRewatchKey, Template, true,
-            $"Dear {People(best.People)} who gave {best.Subject} a thumbs down and pressed play again anyway,",
+            $"Dear {People(best.People)} who gave {Quoted(best.Subject)} a thumbs down and pressed play again anyway,",
             "we won't tell.",
             best.People,
             $"{Count(best.People)} distinct profiles whose current thumb on {best.Subject} is down have a viewing session of it that started after that thumb. " +
@@ -166,6 +166,11 @@ public static class BillboardTemplates
         new(key, template, false, why, string.Empty, 0, "The query below returned no instance, so there is no billboard to show: nothing is made up.", sql);
 
     private static string People(int count) => count == 1 ? "1 person" : $"{Count(count)} people";
+
+    private static string Quoted(string title) => $"\u201C{title}\u201D";
+
+    /// <summary>A share as a whole percentage, "12%" (the invariant "P0" format writes "12 %").</summary>
+    private static string Percent(double share) => Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", Invariant) + "%";
 
     private static string Count(int count) => count.ToString("N0", Invariant);
 }
