@@ -36,23 +36,33 @@ public static class BillboardSvg
         var svg = Open(BillboardWidth, BillboardHeight, billboard.Headline + " " + billboard.Punchline);
         svg.Append(Invariant, $"<rect width=\"{BillboardWidth}\" height=\"{BillboardHeight}\" fill=\"{background}\"/>");
         svg.Append(Invariant, $"<circle cx=\"{BillboardWidth - 40}\" cy=\"40\" r=\"170\" fill=\"{accent}\" opacity=\"0.18\"/>");
-        // The punchline keeps its lines; the headline takes the largest size that fits above it and clear of the footer.
+        // The punchline keeps its lines; the headline takes the largest size that fits above it, clear of the footer
+        // (first baseline at 0.8 em below the top margin, the punchline 0.35 em + 20 px below the headline's last baseline).
         var (small, rest) = billboard.Punchline.Length > 0 ? Fit(billboard.Punchline, 1040, 130, [40, 34, 30]) : (0, []);
-        var punchHeight = rest.Count == 0 ? 0 : (int)(rest.Count * small * 1.2) + 16;
-        var (size, lines) = Fit(billboard.Headline, 1040, 440 - punchHeight, [76, 68, 60, 52, 46, 40]);
-        var y = 80 + size;
-        foreach (var line in lines)
+        var punchHeight = rest.Count == 0 ? 0 : 20 + small + (int)((rest.Count - 1) * small * 1.2);
+        var (size, lines) = (0, (IReadOnlyList<string>)[]);
+        foreach (var candidate in new[] { 76, 68, 60, 52, 46, 40 })
         {
-            Text(svg, 80, y, size, 800, ink, line);
-            y += (int)(size * 1.12);
+            (size, lines) = (candidate, Wrap(billboard.Headline, (int)(1040 / (candidate * 0.56))));
+            if (candidate * 0.8 + (lines.Count - 1) * candidate * 1.12 + candidate * 0.35 + punchHeight <= 440)
+            {
+                break;
+            }
         }
 
-        y += 16 - (int)(size * 0.12);
+        var baseline = 80 + (int)(size * 0.8);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            Text(svg, 80, baseline, size, 800, ink, lines[i]);
+            baseline += i < lines.Count - 1 ? (int)(size * 1.12) : 0;
+        }
+
+        baseline += (int)(size * 0.35) + 20;
         foreach (var line in rest)
         {
-            y += (int)(small * 1.2) - small;
-            Text(svg, 80, y + small, small, 600, accent, line);
-            y += small;
+            baseline += small;
+            Text(svg, 80, baseline, small, 600, accent, line);
+            baseline += (int)(small * 0.2);
         }
 
         Text(svg, 80, BillboardHeight - 48, 26, 800, ink, "STREAMINGDEMO");
