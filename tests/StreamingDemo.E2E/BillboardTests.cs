@@ -83,13 +83,14 @@ public sealed partial class BillboardTests(SiteFixture site)
         await page.WaitForInteractiveAsync();
 
         await Expect(page.GetByRole(AriaRole.Switch, new() { Name = "Show the machinery" })).ToHaveAttributeAsync("aria-checked", "true");
-        var cards = await page.Locator(".home-card").CountAsync();
-        Assert.True(cards > 0);
-        Assert.Equal(cards, await page.Locator(".home-card .machinery").CountAsync());
+        await Expect(page.Locator(".home-card .machinery").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".home-card:not(:has(.machinery))")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".home-row .row-machinery")).ToHaveCountAsync(await page.Locator(".home-row").CountAsync());
         await Expect(page.Locator(".home-row").First.Locator(".row-machinery")).ToContainTextAsync("Row placed by");
 
         await page.OpenAsync("/browse");
-        Assert.Equal(cards, await page.Locator(".home-card .machinery").CountAsync());
+        await Expect(page.Locator(".home-card .machinery").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".home-card:not(:has(.machinery))")).ToHaveCountAsync(0);
         await AssertAccessibleAsync(page);
     }
 
@@ -141,8 +142,8 @@ public sealed partial class BillboardTests(SiteFixture site)
         return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
     }
 
-    private static Task WaitForImagesAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => [...document.images].filter(i => { const r = i.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }).every(i => i.complete)");
+    private static async Task WaitForImagesAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => [...document.images].filter(i => { const r = i.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 && r.left < innerWidth && r.right > 0; }).every(i => i.complete)");
 
     private static async Task AssertAccessibleAsync(IPage page)
     {

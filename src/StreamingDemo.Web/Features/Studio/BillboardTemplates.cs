@@ -114,7 +114,7 @@ public static class BillboardTemplates
 
         return new DataBillboard(BingeKey, Template, true,
             $"Dear {People(best.People)} who watched five or more episodes of {Quoted(best.Subject)} in a single day,",
-            $"one of you made it to {best.Figure}. The next episode starts in 5 seconds. We know.",
+            $"{(best.People == 1 ? "you" : "one of you")} made it to {best.Figure}. The next episode starts in 5 seconds. We know.",
             best.People,
             $"{Count(best.People)} distinct profiles started {BillboardFacts.BingeEpisodes} or more different episodes of {best.Subject} on one calendar day (UTC); " +
             $"the most episodes one profile started in a day is {best.Figure}. More such people than for any other series.",
