@@ -26,6 +26,7 @@ public static class DependencyInjection
         });
         services.AddSingleton<IInteractionSource, SqliteInteractionSource>();
         services.AddSingleton<Studio.ViewingFacts>();
+        services.AddSingleton<Studio.BillboardFacts>();
         return services;
     }
 

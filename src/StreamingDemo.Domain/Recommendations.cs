@@ -13,6 +13,26 @@ public enum RowKind
     Exploration = 7,
 }
 
+/// <summary>
+/// The mechanism that put a title where it is (M6 "show the machinery"): the row builder that chose it, or exploration
+/// for a discovery card. Recorded in the title's <see cref="Explanation"/> when it is placed, so badges and "Why this?"
+/// read the same fact.
+/// </summary>
+public enum PlacementMechanism
+{
+    /// <summary>The ranker's best overall picks for the profile (Top Picks, the catalogue, search).</summary>
+    PersonalRanking = 0,
+    ContinueWatching = 1,
+    /// <summary>Titles watched by the same people as a seed title ("Because you watched", "More like this").</summary>
+    CoViewing = 2,
+    MicroGenreAffinity = 3,
+    /// <summary>What the profile's taste community watches lately.</summary>
+    Community = 4,
+    /// <summary>What everyone watches (Top 10) or what is new.</summary>
+    Trending = 5,
+    Exploration = 6,
+}
+
 /// <summary>A learned taste community with the weight it has in one profile's taste.</summary>
 public sealed record CommunityWeight(int CommunityId, string Name, double Weight);
 
@@ -31,7 +51,8 @@ public sealed record Explanation(
     double PopularityPercentile,
     bool IsExploration,
     double ModelScore,
-    double MatchProbability);
+    double MatchProbability,
+    PlacementMechanism PlacedBy = PlacementMechanism.PersonalRanking);
 
 /// <summary>
 /// A title placed for a profile: the match (0..1) — the calibrated probability that the profile enjoys the title if it starts

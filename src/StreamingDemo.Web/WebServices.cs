@@ -135,6 +135,8 @@ public static class WebServices
         app.MapStaticAssets();
         app.MapArtEndpoints();
         app.MapProfileEndpoints();
+        app.MapStudioEndpoints();
+        app.MapMachineryEndpoints();
         app.MapPresenterEndpoints();
         app.MapApiDocuments();
         app.MapApiEndpoints().RequireRateLimiting(RateLimitPolicies.Api);

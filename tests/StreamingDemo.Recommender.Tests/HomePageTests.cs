@@ -27,6 +27,29 @@ public sealed class HomePageTests
     }
 
     [Fact]
+    public void EveryPlacedTitleRecordsTheMechanismOfTheRowThatPlacedItOrExploration()
+    {
+        var recommender = TrainedWorld.NewRecommender();
+        var resume = TrainedWorld.World.Snapshot.Interactions.First(i => i.ProfileId == 4);
+        var expected = new Dictionary<RowKind, PlacementMechanism>
+        {
+            [RowKind.ContinueWatching] = PlacementMechanism.ContinueWatching,
+            [RowKind.TopPicks] = PlacementMechanism.PersonalRanking,
+            [RowKind.BecauseYouWatched] = PlacementMechanism.CoViewing,
+            [RowKind.MicroGenre] = PlacementMechanism.MicroGenreAffinity,
+            [RowKind.TrendingInCommunity] = PlacementMechanism.Community,
+            [RowKind.NewReleases] = PlacementMechanism.Trending,
+            [RowKind.Top10] = PlacementMechanism.Trending,
+            [RowKind.Exploration] = PlacementMechanism.Exploration,
+        };
+        var page = recommender.ComposeHomePage(new HomePageRequest(4, DeviceType.Desktop, [new ContinueWatchingEntry(resume.TitleId, null, null, 0.4, Now)], 3));
+
+        Assert.Equal(PlacementMechanism.ContinueWatching, page.Rows[0].Items[0].Explanation.PlacedBy);
+        Assert.All(page.Rows.SelectMany(r => r.Items.Select(i => (r.Kind, i.Explanation))), placed =>
+            Assert.Equal(placed.Explanation.IsExploration ? PlacementMechanism.Exploration : expected[placed.Kind], placed.Explanation.PlacedBy));
+    }
+
+    [Fact]
     public void ContinueWatchingComesFirstThenTopPicks()
     {
         var recommender = TrainedWorld.NewRecommender();

@@ -20,6 +20,8 @@ public sealed class MainLayoutTests : MudTestContext
         Services.AddDbContextFactory<StreamingDbContext>(o => o.UseSqlite("Data Source=:memory:"));
         Services.AddSingleton<PersonaDirectory>();
         Services.AddSingleton<StreamingDemo.Web.Features.Operations.StoreEvents>();
+        AddAuthorization();
+        Services.AddScoped<StreamingDemo.Web.Features.Presenter.PresenterAccess>();
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public sealed class StoreCopy : IAsyncDisposable
 
     public IDbContextFactory<StreamingDbContext> Contexts => services.GetRequiredService<IDbContextFactory<StreamingDbContext>>();
 
+    public string DatabasePath => path;
+
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();

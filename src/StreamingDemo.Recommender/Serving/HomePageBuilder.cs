@@ -259,11 +259,23 @@ internal sealed class HomePageBuilder(RecommenderModel model)
             }
 
             result.Add(new HomeRow(row.Key, row.Kind, row.Title, row.SeedTitle is { } seed ? model.Catalog.Titles[seed].Id : null,
-                [.. items.Take(layout.ItemsPerRow).Select(i => explainer.Explain(i.Scored, state, i.SeedTitle, i.IsExploration))]));
+                [.. items.Take(layout.ItemsPerRow).Select(i => explainer.Explain(i.Scored, state, i.SeedTitle, i.IsExploration, MechanismOf(row.Kind)))]));
         }
 
         return result;
     }
+
+    /// <summary>The mechanism each kind of row places its titles by (exploration cards say so themselves).</summary>
+    private static PlacementMechanism MechanismOf(RowKind kind) => kind switch
+    {
+        RowKind.ContinueWatching => PlacementMechanism.ContinueWatching,
+        RowKind.BecauseYouWatched => PlacementMechanism.CoViewing,
+        RowKind.MicroGenre => PlacementMechanism.MicroGenreAffinity,
+        RowKind.TrendingInCommunity => PlacementMechanism.Community,
+        RowKind.NewReleases or RowKind.Top10 => PlacementMechanism.Trending,
+        RowKind.Exploration => PlacementMechanism.Exploration,
+        _ => PlacementMechanism.PersonalRanking,
+    };
 
     /// <summary>
     /// The visible cards of every row that can fill them without repeating a title visible in another row. Fixed rows

@@ -15,7 +15,8 @@ internal sealed class MatchExplainer(RecommenderModel model)
     private const int TagsShown = 3;
 
     /// <param name="seedTitle">The title index a "Because you watched" row or "More like this" grew from.</param>
-    public RecommendedTitle Explain(ScoredTitle scored, ProfileState state, int? seedTitle = null, bool isExploration = false)
+    /// <param name="placedBy">The row builder that placed the title; by default co-viewing when there is a seed, else the personal ranking.</param>
+    public RecommendedTitle Explain(ScoredTitle scored, ProfileState state, int? seedTitle = null, bool isExploration = false, PlacementMechanism? placedBy = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var title = scored.Title;
@@ -26,7 +27,8 @@ internal sealed class MatchExplainer(RecommenderModel model)
             .Select(t => new TagMatch(model.Catalog.MicroGenres[t.Tag].Id, model.Catalog.MicroGenres[t.Tag].Name, t.Strength)).ToList();
         var seed = seedTitle is { } index ? model.Catalog.Titles[index] : null;
         var explanation = new Explanation(seed?.Id, seed?.Name, communities, tags, new GeneratorScoreMap(scored.Generators),
-            model.Popularity.Percentile[title], isExploration, scored.EnjoymentScore, scored.Match);
+            model.Popularity.Percentile[title], isExploration, scored.EnjoymentScore, scored.Match,
+            isExploration ? PlacementMechanism.Exploration : placedBy ?? (seed is null ? PlacementMechanism.PersonalRanking : PlacementMechanism.CoViewing));
         return new RecommendedTitle(model.Catalog.Titles[title].Id, scored.Match, explanation);
     }
 }

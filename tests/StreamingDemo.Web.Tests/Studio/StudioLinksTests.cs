@@ -1,15 +1,26 @@
 using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Components.Browse;
 using StreamingDemo.Web.Components.Layout;
 using StreamingDemo.Web.Components.Profiles;
 using StreamingDemo.Web.Components.Studio;
+using StreamingDemo.Web.Features.Presenter;
 using StreamingDemo.Web.Features.Profiles;
 
 namespace StreamingDemo.Web.Tests.Studio;
 
 public sealed class StudioLinksTests : MudTestContext
 {
+    private readonly BunitAuthorizationContext authorization;
+
+    public StudioLinksTests()
+    {
+        authorization = AddAuthorization();
+        Services.AddScoped<PresenterAccess>();
+    }
+
     [Fact]
     public void WhyThisLinksEachTasteCommunityToItsStudioPage()
     {
@@ -45,6 +56,28 @@ public sealed class StudioLinksTests : MudTestContext
     {
         var cut = Render<AppBar>();
 
-        Assert.Equal("/studio", cut.Find("a.studio-entry").GetAttribute("href"));
+        Assert.Equal(["/studio"], cut.FindAll("a.studio-entry").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void ThePresenterAlsoFindsTheDemoGuideInTheViewerAppBar()
+    {
+        authorization.SetAuthorized("presenter");
+        authorization.SetPolicies(PresenterPolicy.Name);
+
+        var cut = Render<AppBar>();
+
+        Assert.Equal(["/guide", "/studio"], cut.FindAll("a.studio-entry").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void AViewerCanSwitchTheMachineryOnFromTheAppBarAndComeBackToTheSamePage()
+    {
+        var cut = Render<AppBar>(p => p.Add(b => b.Viewer, new PersonaModel(12, "Astrid", "fox", false, [])));
+
+        var toggle = cut.Find("a.machinery-switch");
+        Assert.Equal("switch", toggle.GetAttribute("role"));
+        Assert.Equal("false", toggle.GetAttribute("aria-checked"));
+        Assert.Equal("/machinery?show=true&returnUrl=%2F", toggle.GetAttribute("href"));
     }
 }

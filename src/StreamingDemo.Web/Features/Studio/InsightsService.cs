@@ -126,10 +126,10 @@ public sealed class InsightsService(ViewingFacts facts, ITasteCommunityAtlas atl
 }
 
 /// <summary>
-/// Starts the studio's aggregates as soon as the first model is live (the insights pass, then every community's influence
+/// Starts the studio's aggregates as soon as the first model is live (the insights pass, the data billboards, then every community's influence
 /// spread), so the first studio visit finds them ready.
 /// </summary>
-public sealed class StudioWarmup(IFirstRunStatus firstRun, InsightsService insights, CommunityService communities, ITasteCommunityAtlas atlas, ILogger<StudioWarmup> logger) : BackgroundService
+public sealed class StudioWarmup(IFirstRunStatus firstRun, InsightsService insights, CommunityService communities, BillboardService billboards, ITasteCommunityAtlas atlas, ILogger<StudioWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -160,6 +160,7 @@ public sealed class StudioWarmup(IFirstRunStatus firstRun, InsightsService insig
         try
         {
             await insights.GetAsync(stoppingToken);
+            await billboards.GetAsync(stoppingToken);
             foreach (var community in atlas.Communities)
             {
                 await communities.DetailAsync(community.Id, stoppingToken);

@@ -1,6 +1,6 @@
 namespace StreamingDemo.Web.Features.Studio;
 
-/// <summary>The marketer studio's services (M1–M3).</summary>
+/// <summary>The marketer studio's services (M1–M3, M5).</summary>
 public static class StudioServices
 {
     public static IServiceCollection AddStudio(this IServiceCollection services)
@@ -9,6 +9,7 @@ public static class StudioServices
         services.AddScoped<CompareService>();
         services.AddSingleton<CommunityService>();
         services.AddSingleton<InsightsService>();
+        services.AddSingleton<BillboardService>();
         services.AddHostedService<StudioWarmup>();
         return services;
     }
