@@ -72,6 +72,9 @@ namespace StreamingDemo.Data.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AvailableAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EpisodeNumber")
                         .HasColumnType("INTEGER");
 
@@ -315,9 +318,24 @@ namespace StreamingDemo.Data.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EpisodeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpenedSessionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProfileId")
                         .HasColumnType("INTEGER");
@@ -339,6 +357,9 @@ namespace StreamingDemo.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "DedupeKey")
+                        .IsUnique();
 
                     b.HasIndex("ProfileId", "ScheduledFor");
 
