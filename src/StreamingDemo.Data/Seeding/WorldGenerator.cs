@@ -24,7 +24,7 @@ internal sealed partial class WorldGenerator(SeedVocabulary vocabulary, SeedPres
     private const double NewSeasonRate = 0.4;
 
     /// <summary>New seasons premiere on Fridays over this many weeks after <see cref="ReferenceDate"/>, so a demo held any time in that span has premieres around it.</summary>
-    public const int NewSeasonWeeks = 60;
+    private const int NewSeasonWeeks = 60;
 
     private static readonly string[] AdultMaturities = ["PG-13", "TV-14", "TV-MA", "R", "16+", "TV-PG"];
     private static readonly string[] KidsMaturities = ["TV-Y", "TV-Y7", "G", "PG"];

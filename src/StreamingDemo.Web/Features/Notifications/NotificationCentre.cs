@@ -35,8 +35,7 @@ public sealed class NotificationCentre(IDbContextFactory<StreamingDbContext> con
     public async Task<IReadOnlyList<NotificationView>> ListAsync(int profileId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Views(db.Notifications.AsNoTracking().Where(n => n.ProfileId == profileId && n.SentAt != null), db)
-            .OrderByDescending(n => n.SentAt).ThenByDescending(n => n.Id).Take(ListSize).ToListAsync(cancellationToken);
+        return await LatestAsync(db, db.Notifications.AsNoTracking().Where(n => n.ProfileId == profileId && n.SentAt != null), ListSize, cancellationToken);
     }
 
     public async Task<int> UnreadCountAsync(int profileId, CancellationToken cancellationToken = default)
@@ -55,7 +54,7 @@ public sealed class NotificationCentre(IDbContextFactory<StreamingDbContext> con
             query = query.Where(n => n.ProfileId == profile);
         }
 
-        return await Views(query, db).OrderByDescending(n => n.SentAt).ThenByDescending(n => n.Id).Take(count).ToListAsync(cancellationToken);
+        return await LatestAsync(db, query, count, cancellationToken);
     }
 
     public async Task MarkAllReadAsync(int profileId, DateTime now, CancellationToken cancellationToken = default)
@@ -81,8 +80,16 @@ public sealed class NotificationCentre(IDbContextFactory<StreamingDbContext> con
 
     public void Raise(IReadOnlyCollection<int> profileIds) => Changed?.Invoke(profileIds);
 
-    private static IQueryable<NotificationView> Views(IQueryable<Notification> notifications, StreamingDbContext db) =>
-        from n in notifications
-        join p in db.Profiles on n.ProfileId equals p.Id
-        select new NotificationView(n.Id, n.ProfileId, p.Name, n.TitleId, n.Channel, n.Kind, n.Subject, n.Body, n.SentAt!.Value, n.ReadAt != null, n.OpenedAt != null);
+    /// <summary>The newest <paramref name="count"/> of <paramref name="notifications"/> with their profile's name, newest first.</summary>
+    private static async Task<List<NotificationView>> LatestAsync(StreamingDbContext db, IQueryable<Notification> notifications, int count, CancellationToken cancellationToken)
+    {
+        var latest = await notifications.OrderByDescending(n => n.SentAt).ThenByDescending(n => n.Id).Take(count).ToListAsync(cancellationToken);
+        var ids = latest.Select(n => n.ProfileId).Distinct().ToList();
+        var names = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        return
+        [
+            .. latest.Select(n => new NotificationView(n.Id, n.ProfileId, names.GetValueOrDefault(n.ProfileId, "?"), n.TitleId, n.Channel, n.Kind,
+                n.Subject, n.Body, n.SentAt!.Value, n.ReadAt != null, n.OpenedAt != null)),
+        ];
+    }
 }

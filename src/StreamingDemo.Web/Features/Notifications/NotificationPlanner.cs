@@ -6,6 +6,18 @@ using StreamingDemo.Web.Features.Studio;
 
 namespace StreamingDemo.Web.Features.Notifications;
 
+/// <summary>Everyone's viewing starts per weekday × hour (Monday first): the prior of send-time learning.</summary>
+public interface IViewingStartsPrior
+{
+    Task<int[,]> EveryoneAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>The prior from the studio's insights pass: the same heatmap /studio/insights shows, computed once per model.</summary>
+public sealed class InsightsStartsPrior(InsightsService insights) : IViewingStartsPrior
+{
+    public async Task<int[,]> EveryoneAsync(CancellationToken cancellationToken = default) => (await insights.GetAsync(cancellationToken)).Heatmap();
+}
+
 /// <summary>A candidate with the channel it goes out on, or null when it waits for a later send time.</summary>
 public sealed record PlannedNotification(NotificationCandidate Candidate, NotificationChannel? Channel);
 
@@ -27,7 +39,7 @@ public sealed record NotificationPlan(
 /// as the prior (the insights heatmap), its candidates from its thumbs, finished titles and where it stopped, scored with
 /// the recommender's calibrated match, minus what already fired.
 /// </summary>
-public sealed class NotificationPlanner(IDbContextFactory<StreamingDbContext> contexts, InsightsService insights, IRecommender recommender)
+public sealed class NotificationPlanner(IDbContextFactory<StreamingDbContext> contexts, IViewingStartsPrior prior, IRecommender recommender)
 {
     public async Task<SendTimeEvidence> SendTimeAsync(int profileId, CancellationToken cancellationToken = default)
     {
@@ -68,7 +80,7 @@ public sealed class NotificationPlanner(IDbContextFactory<StreamingDbContext> co
     private async Task<SendTimeEvidence> SendTimeAsync(StreamingDbContext db, int profileId, CancellationToken cancellationToken)
     {
         var starts = await db.ViewingSessions.AsNoTracking().Where(s => s.ProfileId == profileId).Select(s => s.StartedAt).ToListAsync(cancellationToken);
-        var everyone = (await insights.GetAsync(cancellationToken)).Heatmap();
+        var everyone = await prior.EveryoneAsync(cancellationToken);
         return SendTimeLearner.Learn(SendTimeLearner.Histogram(starts), everyone);
     }
 

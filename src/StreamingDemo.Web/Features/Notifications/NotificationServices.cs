@@ -20,6 +20,7 @@ public static class NotificationServices
 
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
+        services.AddSingleton<IViewingStartsPrior, InsightsStartsPrior>();
         services.AddSingleton<NotificationPlanner>();
         services.AddSingleton<NotificationCentre>();
         services.AddSingleton<NotificationDispatcher>();
