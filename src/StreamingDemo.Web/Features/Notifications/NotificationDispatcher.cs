@@ -107,8 +107,9 @@ public sealed class NotificationDispatcher(
         var reference = await db.Meta.AsNoTracking().Where(m => m.Key == "seed.referenceDate").Select(m => m.Value).FirstOrDefaultAsync(cancellationToken);
         var after = reference is null ? DateTime.MinValue : DateTime.Parse(reference, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
         var named = await db.Profiles.AsNoTracking().Where(p => p.IsFeatured || !p.IsSeeded).Select(p => p.Id).ToListAsync(cancellationToken);
-        var watching = await db.ViewingSessions.AsNoTracking().OrderByDescending(s => s.Id).Take(RecentSessions)
-            .Where(s => s.StartedAt > after).Select(s => s.ProfileId).Distinct().ToListAsync(cancellationToken);
+        var recent = await db.ViewingSessions.AsNoTracking().OrderByDescending(s => s.Id).Take(RecentSessions)
+            .Select(s => new { s.ProfileId, s.StartedAt }).ToListAsync(cancellationToken);
+        var watching = recent.Where(s => s.StartedAt > after).Select(s => s.ProfileId);
         var thumbing = await db.Thumbs.AsNoTracking().Where(t => t.At > after).Select(t => t.ProfileId).Distinct().ToListAsync(cancellationToken);
         var watched = focused.Keys.ToList();
         var known = await db.Profiles.AsNoTracking().Where(p => watched.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
