@@ -92,7 +92,7 @@ public sealed partial class NotificationTests : IAsyncLifetime
         var first = centre.GetByRole(AriaRole.Button).Filter(new() { HasText = persona.Subject });
         await Expect(first).ToBeVisibleAsync();
         await ScanAsync(viewer);
-        await ShootAsync(viewer, "notifications-bell-desktop");
+        await ShootAsync(viewer, "notifications-bell-desktop", fullPage: false);
 
         await presenter.OpenAsync($"/studio/notifications?profile={persona.Id}");
         await Expect(presenter.GetByRole(AriaRole.Heading, new() { Name = $"Best send time for {persona.Name}" })).ToBeVisibleAsync();
@@ -107,7 +107,11 @@ public sealed partial class NotificationTests : IAsyncLifetime
         var phone = await NewPageAsync(Browser.Phone, presenter.Context);
         await phone.OpenAsync($"/studio/notifications?profile={persona.Id}");
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = $"Best send time for {persona.Name}" })).ToBeVisibleAsync();
-        await ShootAsync(phone, "studio-notifications-phone");
+        await ShootAsync(phone, "studio-notifications-phone", fullPage: false);
+        await phone.GetByRole(AriaRole.Heading, new() { Name = "What the next send time holds" }).ScrollIntoViewIfNeededAsync();
+        await ShootAsync(phone, "studio-notifications-phone-candidates", fullPage: false);
+        await phone.GetByRole(AriaRole.Heading, new() { Name = "Email preview" }).ScrollIntoViewIfNeededAsync();
+        await ShootAsync(phone, "studio-notifications-phone-email", fullPage: false);
 
         // Opening it is logged like a play and takes the viewer to the title.
         await first.ClickAsync();
@@ -124,7 +128,7 @@ public sealed partial class NotificationTests : IAsyncLifetime
         await viewerPhone.WaitForInteractiveAsync();
         await viewerPhone.GetByRole(AriaRole.Button, new() { NameRegex = BellAnyState() }).ClickAsync();
         await Expect(viewerPhone.GetByRole(AriaRole.Region, new() { Name = "Notifications" })).ToBeVisibleAsync();
-        await ShootAsync(viewerPhone, "notifications-bell-phone");
+        await ShootAsync(viewerPhone, "notifications-bell-phone", fullPage: false);
     }
 
     /// <summary>A featured persona with a send time between Monday 00:00 and Friday 14:30 of the demo week and something to send then.</summary>
@@ -167,11 +171,11 @@ public sealed partial class NotificationTests : IAsyncLifetime
             $"{v.Id} ({v.Impact}): {v.Help}{Environment.NewLine}    " + string.Join(Environment.NewLine + "    ", v.Nodes.Take(5).Select(n => n.Html)))));
     }
 
-    private async Task ShootAsync(IPage page, string name)
+    private async Task ShootAsync(IPage page, string name, bool fullPage = true)
     {
         await page.EvaluateAsync("() => document.fonts.ready");
         await page.Mouse.MoveAsync(0, 0);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
     }
 
     [GeneratedRegex("^Notifications, \\d+ unread$")]
