@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StreamingDemo.Data.Entities;
 using StreamingDemo.Data.Seeding;
+using StreamingDemo.Domain;
 
 namespace StreamingDemo.Data;
 
@@ -132,6 +133,11 @@ public sealed class StoreBuilder : IAsyncDisposable
 
     public void AddThumbs(IEnumerable<GeneratedThumb> thumbs) =>
         writer.Insert("Thumbs", ["ProfileId", "TitleId", "Rating", "At"], thumbs, (p, t) => BulkWriter.Bind(p, t.ProfileId, t.TitleId, (int)t.Rating, t.AtTicks));
+
+    /// <summary>Writes a logged artwork impression history with ids 1, 2, … in log order (the order the bandit learns in).</summary>
+    public void AddArtworkImpressions(IReadOnlyList<LoggedImpression> log) =>
+        writer.Insert("ArtworkImpressions", ["Id", "ProfileId", "TitleId", "Device", "Theme", "Explored", "Played"], Enumerable.Range(0, log.Count),
+            (p, i) => BulkWriter.Bind(p, i + 1L, log[i].ProfileId, log[i].TitleId, (int)log[i].Device, log[i].Shown, log[i].Explored, log[i].Played));
 
     internal void AddGroundTruth(SeededWorld world)
     {

@@ -20,6 +20,7 @@ public sealed class StreamingDbContext(DbContextOptions<StreamingDbContext> opti
     public DbSet<PausePoint> PausePoints => Set<PausePoint>();
     public DbSet<Thumb> Thumbs => Set<Thumb>();
     public DbSet<Impression> Impressions => Set<Impression>();
+    public DbSet<ArtworkImpression> ArtworkImpressions => Set<ArtworkImpression>();
     public DbSet<InfluenceEdge> InfluenceEdges => Set<InfluenceEdge>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<StoreMeta> Meta => Set<StoreMeta>();

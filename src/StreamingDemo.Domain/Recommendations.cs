@@ -68,7 +68,17 @@ public sealed record HomePageRequest(
     int Visit = 0,
     Layouts.HomeLayout? Layout = null);
 
-public sealed record ProfileTaste(int ProfileId, IReadOnlyList<CommunityWeight> Communities);
+/// <summary>A micro-genre of the profile's recent viewing and its share of the micro-genre tags of its latest titles.</summary>
+public sealed record RecentMicroGenre(int MicroGenreId, string Name, int GenreId, double Share);
+
+public sealed record ProfileTaste(int ProfileId, IReadOnlyList<CommunityWeight> Communities)
+{
+    /// <summary>How many of the latest titles with positive evidence make up <see cref="RecentMicroGenres"/>.</summary>
+    public const int RecentTitles = 10;
+
+    /// <summary>The micro-genres of the profile's <see cref="RecentTitles"/> latest titles, largest share first (shares sum to 1).</summary>
+    public IReadOnlyList<RecentMicroGenre> RecentMicroGenres { get; init; } = [];
+}
 
 public sealed record CommunitySummary(
     int Id,

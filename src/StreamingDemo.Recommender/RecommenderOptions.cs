@@ -27,6 +27,12 @@ public sealed class RecommenderOptions
     /// <summary>Co-viewing neighbours kept per title.</summary>
     public int Neighbours { get; set; } = 60;
 
+    /// <summary>Most-watched titles the EASE item–item model covers (its training inverts an N × N matrix: O(N³)).</summary>
+    public int EaseTitles { get; set; } = 1500;
+
+    /// <summary>EASE's ridge penalty λ on the item–item weights.</summary>
+    public float EaseRegularization { get; set; } = 300f;
+
     /// <summary>Number of taste communities KMeans learns; 0 picks it from the data.</summary>
     public int Communities { get; set; }
 
@@ -39,7 +45,16 @@ public sealed class RecommenderOptions
     /// <summary>Profiles sampled to train the ranker and to fit the calibrator (half each).</summary>
     public int RankerProfiles { get; set; } = 3000;
 
-    public int RankerTrees { get; set; } = 120;
+    /// <summary>
+    /// Profiles sampled beyond the ranker's to train the enjoyment model and fit the match calibrator (half each): they cost
+    /// one scoring pass each, and the calibrator's top steps need them (docs/decisions/0027).
+    /// </summary>
+    public int EnjoymentProfiles { get; set; } = 6000;
+
+    /// <summary>The ranker's objective: log loss on "played" per candidate, or LambdaRank over each profile's candidate list.</summary>
+    public Ranking.RankerObjective RankerObjective { get; set; } = Ranking.RankerObjective.Binary;
+
+    public int RankerTrees { get; set; } = 60;
 
     public int RankerLeaves { get; set; } = 24;
 

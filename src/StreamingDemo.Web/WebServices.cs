@@ -50,6 +50,8 @@ public static class WebServices
             .Validate(o => o.Alpha >= 0, "Artwork:Alpha must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<ArtworkService>();
+        services.AddSingleton<ArtworkReplayService>();
+        services.AddHostedService<ArtworkWarmup>();
         services.AddSingleton<CatalogService>();
         services.AddSingleton<TitleMatches>();
         services.AddSingleton<PersonaDirectory>();
@@ -67,6 +69,7 @@ public static class WebServices
 
         services.AddPresenter();
         services.AddSingleton<StoreEvents>();
+        services.AddSingleton<StoreWriteGate>();
         services.AddSingleton<DemoReset>();
         services.AddSingleton<StreamingDemo.Web.Features.Datasets.DatasetLibrary>();
         services.AddOptions<JoinOptions>().BindConfiguration(JoinOptions.SectionName)

@@ -24,7 +24,8 @@ internal sealed class BenchmarkWorld
             throw new FileNotFoundException($"Seed a store first: StreamingDemo.Cli seed --preset large --seed 42 --db {path}", path);
         }
 
-        Snapshot = new SqliteInteractionSource(new StoreLocation(Path.GetFullPath(path))).LoadSnapshotAsync().GetAwaiter().GetResult();
+        Store = new StoreLocation(Path.GetFullPath(path));
+        Snapshot = new SqliteInteractionSource(Store).LoadSnapshotAsync().GetAwaiter().GetResult();
         Options = new RecommenderOptions();
         var started = TimeProvider.System.GetTimestamp();
         (Model, Ranker) = RecommenderTrainer.TrainWithRanker(Snapshot, Options);
@@ -35,6 +36,8 @@ internal sealed class BenchmarkWorld
     }
 
     public static BenchmarkWorld Instance => Shared.Value;
+
+    public StoreLocation Store { get; }
 
     public InteractionSnapshot Snapshot { get; }
 

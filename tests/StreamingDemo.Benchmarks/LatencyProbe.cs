@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using StreamingDemo.Domain;
 using StreamingDemo.Domain.Layouts;
+using StreamingDemo.Recommender.Candidates;
 using StreamingDemo.Recommender.Serving;
 
 namespace StreamingDemo.Benchmarks;
@@ -21,24 +22,36 @@ internal static class LatencyProbe
             recommender.ComposeHomePage(new HomePageRequest(profiles[i % profiles.Length], DeviceType.Desktop, [], i));
         }
 
-        // The same pages with and without the enjoyment model behind the match % (issue 7), requests alternating so both
-        // see the same machine load: what the second tree walk per scored title costs.
+        // The same pages with everything, without the enjoyment model behind the match % (issue 7) and without the EASE
+        // generator (its scores left at 0), requests in turn so all three see the same machine load: what the second tree
+        // walk and the EASE pass cost per page.
         var rankerOnly = new StreamingRecommender(Microsoft.Extensions.Options.Options.Create(world.Options), TimeProvider.System);
-        rankerOnly.Swap(WithoutEnjoyment(world.Model), 0);
-        var withEnjoyment = new double[2000];
-        var withoutEnjoyment = new double[2000];
-        for (var i = 0; i < 4000; i++)
+        rankerOnly.Swap(Without(world.Model, enjoyment: false, ease: true), 0);
+        var noEase = new StreamingRecommender(Microsoft.Extensions.Options.Options.Create(world.Options), TimeProvider.System);
+        noEase.Swap(Without(world.Model, enjoyment: true, ease: false), 0);
+        StreamingRecommender[] targets = [recommender, rankerOnly, noEase];
+        var times = new double[targets.Length][];
+        for (var t = 0; t < targets.Length; t++)
         {
-            var target = i % 2 == 0 ? recommender : rankerOnly;
-            var start = Stopwatch.GetTimestamp();
-            target.ComposeHomePage(new HomePageRequest(profiles[(i / 2) % profiles.Length], DeviceType.Desktop, [], i / 2));
-            (i % 2 == 0 ? withEnjoyment : withoutEnjoyment)[i / 2] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            times[t] = new double[2000];
         }
 
-        Array.Sort(withEnjoyment);
-        Array.Sort(withoutEnjoyment);
-        Report("whole home page (desktop, netflix-style)", withEnjoyment);
-        Report("same, without the enjoyment model", withoutEnjoyment);
+        for (var i = 0; i < 2000 * targets.Length; i++)
+        {
+            var t = i % targets.Length;
+            var start = Stopwatch.GetTimestamp();
+            targets[t].ComposeHomePage(new HomePageRequest(profiles[(i / targets.Length) % profiles.Length], DeviceType.Desktop, [], i / targets.Length));
+            times[t][i / targets.Length] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        foreach (var column in times)
+        {
+            Array.Sort(column);
+        }
+
+        Report("whole home page (desktop, netflix-style)", times[0]);
+        Report("same, without the enjoyment model", times[1]);
+        Report("same, without the EASE generator", times[2]);
         foreach (var (slug, layout) in BuiltInLayouts.All.Skip(1))
         {
             Report($"home page, {slug} layout", Measure(2000, i =>
@@ -64,16 +77,17 @@ internal static class LatencyProbe
         return 0;
     }
 
-    private static RecommenderModel WithoutEnjoyment(RecommenderModel m) => new()
+    private static RecommenderModel Without(RecommenderModel m, bool enjoyment, bool ease) => new()
     {
         Catalog = m.Catalog,
         Popularity = m.Popularity,
         Factors = m.Factors,
         CoViewing = m.CoViewing,
+        Ease = ease ? m.Ease : new EaseItemModel(m.Catalog.TitleCount, [], []),
         Tags = m.Tags,
         Communities = m.Communities,
         Ranker = m.Ranker,
-        Enjoyment = null,
+        Enjoyment = enjoyment ? m.Enjoyment : null,
         Calibrator = m.Calibrator,
         Profiles = m.Profiles,
         DataVersion = m.DataVersion,

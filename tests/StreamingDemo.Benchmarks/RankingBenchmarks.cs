@@ -1,8 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.ML;
 using StreamingDemo.Domain;
 using StreamingDemo.Recommender.Ranking;
@@ -74,20 +70,6 @@ public class RankingBenchmarks
         var top = world.Recommender.Rank(profile, 1)[0].TitleId;
         world.Recommender.Apply(new FeedbackEvent(profile, top, FeedbackKind.Thumb, DateTime.UnixEpoch, ThumbRating.Up));
         return world.Recommender.ComposeHomePage(new HomePageRequest(profile, DeviceType.Desktop, [], next)).Rows.Count;
-    }
-
-    /// <summary>
-    /// In-process (the large model trains once per process, ~70 s), with a generous per-benchmark timeout and a fixed,
-    /// modest iteration count: on a shared 2-core machine BenchmarkDotNet's adaptive stopping would run for a long time.
-    /// </summary>
-    private sealed class PercentilesConfig : ManualConfig
-    {
-        public PercentilesConfig()
-        {
-            AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
-                .WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(25));
-            AddColumn(StatisticColumn.P95);
-        }
     }
 
     public sealed class RankerScore

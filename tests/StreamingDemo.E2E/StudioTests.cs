@@ -135,6 +135,7 @@ public sealed partial class StudioTests(SiteFixture site)
     [InlineData("/studio/compare", "Your Netflix is not my Netflix")]
     [InlineData("/studio/communities", "Who watches together")]
     [InlineData("/studio/insights", "What the viewing data says")]
+    [InlineData("/studio/artwork", "Which poster gets the play")]
     public async Task StudioPagePassesAnAutomatedAccessibilityScan(string path, string heading)
     {
         var page = await site.NewPageAsync(Laptop);
@@ -175,6 +176,7 @@ public sealed partial class StudioTests(SiteFixture site)
             ("studio-community", $"/studio/communities/{community.Id}", community.Name),
             ("studio-profile", $"/studio/profiles/{first}", string.Empty),
             ("studio-insights", "/studio/insights", "What the viewing data says"),
+            ("studio-artwork", "/studio/artwork", "Which poster gets the play"),
         };
         foreach (var (width, viewport) in new[] { ("1920", Projector), ("1280", Laptop) })
         {

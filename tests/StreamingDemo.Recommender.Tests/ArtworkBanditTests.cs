@@ -87,10 +87,10 @@ public sealed class ArtworkBanditTests
         var (truth, variants) = PlantedArtworkWorld();
         var log = ArtworkLog.Generate(truth, variants, new ArtworkLogOptions(Seed: 5, ImpressionsPerProfile: 40, ExplorationShare: 0.5));
         var communities = truth.Communities.Select(c => c.Id).ToList();
-        var context = new ArtworkContext(communities);
+        var context = new ArtworkContext(communities, genreIds: []);
         var memberships = truth.Memberships.GroupBy(m => m.ProfileId).ToDictionary(g => g.Key, g => (IReadOnlyList<CommunityWeight>)[.. g.Select(m => new CommunityWeight(m.CommunityId, "c", m.Weight))]);
 
-        var report = ArtworkReplay.Run(log, (profile, device) => context.For(memberships[profile], device), context.Dimension, alpha: 0.1);
+        var report = ArtworkReplay.Run(log, (profile, device) => context.For(new ProfileTaste(profile, memberships[profile]), device), context.Dimension, alpha: 0.1);
 
         var take = report.Policies.ToDictionary(p => p.Name, p => p.TakeFraction);
         Assert.Equal([ArtworkReplay.Learned, ArtworkReplay.Random, ArtworkReplay.SingleBest], report.Policies.Select(p => p.Name));

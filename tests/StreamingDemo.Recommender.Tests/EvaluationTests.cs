@@ -58,7 +58,7 @@ public sealed class EvaluationTests
         var oracle = report.Models.Single(m => m.Name == "oracle");
         var placed = report.PlacedCalibration!;
 
-        Assert.Equal(["most-popular", "co-viewing", "latent-factors", "community-popularity", "micro-genre-affinity", "new-and-trending", "system", "oracle"],
+        Assert.Equal(["most-popular", "co-viewing", "latent-factors", "community-popularity", "micro-genre-affinity", "new-and-trending", "ease-item-item", "system", "oracle"],
             report.Models.Select(m => m.Name));
         Assert.True(system.RecallAt10 > popular.RecallAt10 * 1.3, $"system {system.RecallAt10:0.000} vs most-popular {popular.RecallAt10:0.000}");
         Assert.True(system.NdcgAt10 > popular.NdcgAt10 * 1.3, $"system {system.NdcgAt10:0.000} vs most-popular {popular.NdcgAt10:0.000}");

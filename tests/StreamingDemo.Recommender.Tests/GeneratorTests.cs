@@ -39,6 +39,7 @@ public sealed class GeneratorTests
     [InlineData(Generator.Factors)]
     [InlineData(Generator.Community)]
     [InlineData(Generator.MicroGenre)]
+    [InlineData(Generator.Ease)]
     public void EachPersonalGeneratorAloneFindsMoreOfAProfilesTasteThanPopularity(Generator generator)
     {
         var world = TrainedWorld.World;

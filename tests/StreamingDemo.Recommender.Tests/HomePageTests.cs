@@ -83,7 +83,7 @@ public sealed class HomePageTests
         var page = recommender.ComposeHomePage(new HomePageRequest(30, DeviceType.Desktop, []));
         var pick = page.Rows.Single(r => r.Kind == RowKind.TopPicks).Items[0];
 
-        Assert.Equal(5, pick.Explanation.GeneratorScores.Count);
+        Assert.Equal(6, pick.Explanation.GeneratorScores.Count);
         Assert.NotEmpty(pick.Explanation.Tags);
         Assert.NotEmpty(pick.Explanation.Communities);
         Assert.InRange(pick.Explanation.PopularityPercentile, 0, 1);

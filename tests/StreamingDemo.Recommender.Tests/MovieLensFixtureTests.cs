@@ -42,6 +42,22 @@ public sealed class MovieLensFixtureTests : IDisposable
     }
 
     [Fact]
+    public async Task NoCardOnTheFixtureReads100PercentOnLuck()
+    {
+        // 90 % of the fixture's ratings count as enjoyed, so the isotonic top step read 1.0 and cards said "100% match". With
+        // the prior and the cap (MatchCalibrator.PriorStrength, MaximumMatch) the top step reads 99 % at most.
+        var snapshot = await ImportAsync(Path.Combine(Fixture, "ratings.csv"), "calibrated");
+        var model = Training.RecommenderTrainer.Train(snapshot, Options, ct: TestContext.Current.CancellationToken);
+        var top = model.Calibrator.Probabilities.Max();
+        var profileId = snapshot.Profiles[0].Id;
+        using var scorer = model.Scorer(model.Profiles[profileId]);
+        var page = new Serving.HomePageBuilder(model).Compose(scorer, new Domain.HomePageRequest(profileId, Domain.DeviceType.Desktop, []), snapshot.AsOf);
+
+        Assert.InRange(top, 0.9f, (float)Ranking.MatchCalibrator.MaximumMatch);
+        Assert.All(page.Rows.SelectMany(r => r.Items), card => Assert.True(card.MatchPercent < 100, $"title {card.TitleId} reads {card.MatchPercent}%"));
+    }
+
+    [Fact]
     public async Task ATitlesAddedDateDoesNotComeFromItsRatings()
     {
         // Evaluation may hold out any rating, including a title's first: the date the title joined the catalogue must not

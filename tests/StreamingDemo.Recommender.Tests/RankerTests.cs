@@ -6,11 +6,13 @@ namespace StreamingDemo.Recommender.Tests;
 
 public sealed class RankerTests
 {
-    [Fact]
-    public void CompiledTreesGiveTheSameScoresAsMlNet()
+    [Theory]
+    [InlineData(RankerObjective.Binary)]
+    [InlineData(RankerObjective.LambdaRank)]
+    public void CompiledTreesGiveTheSameScoresAsMlNet(RankerObjective objective)
     {
         var world = PlantedWorld.Create();
-        var options = new RecommenderOptions { RankerProfiles = 400, RankerTrees = 30 };
+        var options = new RecommenderOptions { RankerProfiles = 400, RankerTrees = 30, EnjoymentProfiles = 0, RankerObjective = objective };
         var (model, ranker) = RecommenderTrainer.TrainWithRanker(world.Snapshot, options, ct: TestContext.Current.CancellationToken);
         Assert.NotNull(ranker);
         Assert.NotNull(model.Ranker);

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Features.Browse;
 using StreamingDemo.Web.Features.Catalog;
 using StreamingDemo.Web.Features.Feedback;
+using StreamingDemo.Web.Features.Operations;
+using StreamingDemo.Web.Features.Security;
 
 namespace StreamingDemo.Web.Tests;
 
@@ -19,11 +22,15 @@ public sealed class BrowsingSessionTests(SeededStore seeded) : IAsyncLifetime
     public ValueTask InitializeAsync()
     {
         store = new StoreCopy(seeded);
-        feedback = new FeedbackService(store.Contexts, new RecordingRecommender(store.Contexts), TimeProvider.System);
+        feedback = new FeedbackService(store.Contexts, new RecordingRecommender(store.Contexts), TimeProvider.System, new StoreWriteGate(), Options.Create(new RateLimitOptions()));
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask DisposeAsync() => store.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        feedback.Dispose();
+        return store.DisposeAsync();
+    }
 
     [Fact]
     public async Task AThumbInOneTabIsNotedThereWithTheTitlesNameAndNowhereElse()

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Art;
 using StreamingDemo.Web.Features.Catalog;
 using StreamingDemo.Web.Features.Feedback;
 using StreamingDemo.Web.Features.Onboarding;
+using StreamingDemo.Web.Features.Operations;
+using StreamingDemo.Web.Features.Security;
 
 namespace StreamingDemo.Web.Tests;
 
@@ -14,6 +17,7 @@ public sealed class FeedbackServiceTests(SeededStore seeded) : IAsyncLifetime
     private StoreCopy store = null!;
     private RecordingRecommender recommender = null!;
     private FeedbackService feedback = null!;
+    private readonly StoreWriteGate gate = new();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -21,11 +25,16 @@ public sealed class FeedbackServiceTests(SeededStore seeded) : IAsyncLifetime
     {
         store = new StoreCopy(seeded);
         recommender = new RecordingRecommender(store.Contexts);
-        feedback = new FeedbackService(store.Contexts, recommender, TimeProvider.System);
+        feedback = new FeedbackService(store.Contexts, recommender, TimeProvider.System, gate, Options.Create(new RateLimitOptions()));
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask DisposeAsync() => store.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        feedback.Dispose();
+        gate.Dispose();
+        return store.DisposeAsync();
+    }
 
     [Fact]
     public async Task AThumbIsInTheStoreBeforeTheRecommenderHearsOfIt()
@@ -104,7 +113,7 @@ public sealed class FeedbackServiceTests(SeededStore seeded) : IAsyncLifetime
     public async Task OnboardingPicksGoThroughTheFeedbackServiceAsSavedLikes()
     {
         var artwork = new VocabularyArtworkStyles();
-        var onboarding = new OnboardingService(store.Contexts, new CatalogService(store.Contexts, artwork), feedback, artwork, new Features.Operations.StoreEvents(), TimeProvider.System);
+        var onboarding = new OnboardingService(store.Contexts, new CatalogService(store.Contexts, artwork), feedback, artwork, new Features.Operations.StoreEvents(), gate, TimeProvider.System);
         await using var db = await store.Contexts.CreateDbContextAsync(Cancel);
         var picks = await db.Titles.OrderBy(t => t.Id).Select(t => t.Id).Take(3).ToListAsync(Cancel);
 
@@ -113,6 +122,52 @@ public sealed class FeedbackServiceTests(SeededStore seeded) : IAsyncLifetime
         Assert.Equal(picks.Select(id => (profile, id, FeedbackKind.OnboardingPick, true)),
             recommender.Applied.Select(a => (a.Event.ProfileId, a.Event.TitleId, a.Event.Kind, a.AlreadySaved)));
         Assert.Equal(picks, await db.Thumbs.Where(t => t.ProfileId == profile && t.Rating == ThumbRating.Up).Select(t => t.TitleId).OrderBy(id => id).ToListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task AProfileClickingFasterThanItsBudgetIsAskedToWaitAndTheRefusedClickStoresNothing()
+    {
+        // A budget of three at once, refilled one a minute: the fourth quick thumb is refused.
+        using var limited = new FeedbackService(store.Contexts, recommender, TimeProvider.System, gate,
+            Options.Create(new RateLimitOptions { FeedbackBurstPerProfile = 3, FeedbackPerProfilePerMinute = 1 }));
+        await using var db = await store.Contexts.CreateDbContextAsync(Cancel);
+        var profiles = await db.Profiles.OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync(Cancel);
+        var titles = await db.Titles.Where(t => !db.Thumbs.Any(th => profiles.Contains(th.ProfileId) && th.TitleId == t.Id)).OrderBy(t => t.Id).Select(t => t.Id).Take(4).ToListAsync(Cancel);
+        var thumbsBefore = await db.Thumbs.CountAsync(t => t.ProfileId == profiles[0], Cancel);
+        var sessionsBefore = await db.ViewingSessions.CountAsync(v => v.ProfileId == profiles[0], Cancel);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await limited.ThumbAsync(profiles[0], titles[i], ThumbRating.Up, Cancel);
+        }
+
+        var refused = await Assert.ThrowsAsync<FeedbackThrottledException>(() => limited.ThumbAsync(profiles[0], titles[3], ThumbRating.Love, Cancel));
+        var refusedPlay = await Assert.ThrowsAsync<FeedbackThrottledException>(() => limited.StartViewingAsync(profiles[0], titles[3], null, DeviceType.Tv, 0, Cancel));
+
+        Assert.StartsWith("That was a lot of clicks at once, so this one was not saved. Try again in ", refused.Message, StringComparison.Ordinal);
+        Assert.InRange(refused.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        Assert.Equal(refused.Message[..40], refusedPlay.Message[..40]);
+        Assert.Equal(thumbsBefore + 3, await db.Thumbs.CountAsync(t => t.ProfileId == profiles[0], Cancel));
+        Assert.Equal(sessionsBefore, await db.ViewingSessions.CountAsync(v => v.ProfileId == profiles[0], Cancel));
+        Assert.Equal(3, recommender.Applied.Count);
+        // The budget is the profile's own: another viewer on the same server is not slowed down.
+        await limited.ThumbAsync(profiles[1], titles[3], ThumbRating.Love, Cancel);
+        Assert.Equal(4, recommender.Applied.Count);
+    }
+
+    [Fact]
+    public async Task AViewingReportedInOneGoIsOneSessionFromItsStartToItsEnd()
+    {
+        await using var db = await store.Contexts.CreateDbContextAsync(Cancel);
+        var (profile, title) = await UnratedPairAsync();
+        var runtime = await db.Titles.Where(t => t.Id == title).Select(t => t.RuntimeMinutes * 60).SingleAsync(Cancel);
+
+        var saved = await feedback.RecordViewingAsync(profile, title, null, DeviceType.Phone, 0, runtime, Cancel);
+
+        Assert.True(saved.Finished);
+        Assert.Equal([FeedbackKind.Play, FeedbackKind.Progress], recommender.Applied.Select(a => a.Event.Kind));
+        var session = await db.ViewingSessions.AsNoTracking().SingleAsync(s => s.Id == saved.SessionId, Cancel);
+        Assert.Equal((0, runtime, true), (session.StartPositionSeconds, session.EndPositionSeconds, session.Completed));
     }
 
     private async Task<(int Profile, int Title)> UnratedPairAsync()

@@ -8,7 +8,7 @@ namespace StreamingDemo.Web.Tests;
 [Collection(nameof(SeededStoreCollection))]
 public sealed class LayoutLibraryTests(SeededStore store)
 {
-    private LayoutLibrary NewLibrary() => new(store.Contexts, TimeProvider.System);
+    private LayoutLibrary NewLibrary() => new(store.Contexts, new Features.Operations.StoreWriteGate(), TimeProvider.System);
 
     [Fact]
     public async Task TheBuiltInLayoutsAreThereOnceInTheirOrderAndReadOnly()

@@ -50,12 +50,12 @@ public static class EvaluateCommand
         var snapshot = await services.GetRequiredService<IInteractionSource>().LoadSnapshotAsync(cancellationToken);
         var truth = await new SqliteGroundTruthSource(services.GetRequiredService<StoreLocation>()).LoadAsync(cancellationToken);
         var recommender = services.GetRequiredService<IOptions<RecommenderOptions>>().Value;
-        var variants = await SqliteArtworkVariants.LoadAsync(services.GetRequiredService<StoreLocation>(), cancellationToken);
+        var artworkLog = await SqliteArtworkVariants.LoadImpressionsAsync(services.GetRequiredService<StoreLocation>(), cancellationToken);
 
         EvaluationReport report = null!;
         if (json)
         {
-            report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, ct: cancellationToken, artworkVariants: variants);
+            report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, ct: cancellationToken, artworkLog: artworkLog);
             Console.WriteLine(ToJson(report).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return 0;
         }
@@ -69,7 +69,7 @@ public static class EvaluateCommand
                     task.Description = p.Stage;
                     task.Value = p.Fraction * 100;
                 });
-                report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, progress, variants, cancellationToken);
+                report = OfflineEvaluator.Evaluate(snapshot, truth, dataset, protocol, recommender, progress, artworkLog, cancellationToken);
                 task.Value = 100;
                 return Task.CompletedTask;
             });
@@ -190,6 +190,13 @@ public static class EvaluateCommand
                 })]),
                 ["explorationShare"] = Round(artwork.ExplorationShare),
                 ["loggedImpressions"] = artwork.LoggedImpressions,
+                ["themes"] = new JsonArray([.. artwork.Themes.Select(t => (JsonNode)new JsonObject
+                {
+                    ["theme"] = t.Theme,
+                    ["exploredShare"] = Round(t.ExploredShare),
+                    ["takeFraction"] = Round(t.TakeFraction),
+                    ["learnedShare"] = Round(t.LearnedShare),
+                })]),
             } : null,
         };
     }

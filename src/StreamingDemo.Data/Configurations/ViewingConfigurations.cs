@@ -51,6 +51,15 @@ internal sealed class ImpressionConfiguration : IEntityTypeConfiguration<Impress
     }
 }
 
+internal sealed class ArtworkImpressionConfiguration : IEntityTypeConfiguration<ArtworkImpression>
+{
+    public void Configure(EntityTypeBuilder<ArtworkImpression> builder)
+    {
+        builder.Property(i => i.Theme).HasMaxLength(40);
+        builder.HasIndex(i => i.ProfileId);
+    }
+}
+
 internal sealed class InfluenceEdgeConfiguration : IEntityTypeConfiguration<InfluenceEdge>
 {
     public void Configure(EntityTypeBuilder<InfluenceEdge> builder)

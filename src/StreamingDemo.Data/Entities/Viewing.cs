@@ -74,6 +74,23 @@ public sealed class Impression
     public DateTime At { get; set; }
 }
 
+/// <summary>
+/// One logged artwork impression (V10): the variant a profile was shown for a title, whether it was picked by uniform
+/// random exploration, and whether the profile played the title. The title's variants (<see cref="ArtworkVariant"/>)
+/// were the candidates. Seeded stores log these with planted theme preferences; the bandit warm-starts from them and
+/// the replay measures the artwork policies on the explored ones.
+/// </summary>
+public sealed class ArtworkImpression
+{
+    public long Id { get; set; }
+    public int ProfileId { get; set; }
+    public int TitleId { get; set; }
+    public DeviceType Device { get; set; }
+    public required string Theme { get; set; }
+    public bool Explored { get; set; }
+    public bool Played { get; set; }
+}
+
 /// <summary>A directed friendship: <see cref="FromProfileId"/> influences <see cref="ToProfileId"/> with <see cref="Weight"/>.</summary>
 public sealed class InfluenceEdge
 {

@@ -33,7 +33,7 @@ public static class DatabaseSeeder
         var generation = new SynchronousProgress<double>(p => progress?.Report(new SeedProgress("Simulating viewing history", 3 + (p * 42))));
         var world = await Task.Run(() => new WorldGenerator(SeedVocabulary.Default, preset, seed).Generate(generation, cancellationToken), cancellationToken);
 
-        Write(store, world, progress, cancellationToken);
+        Write(store, world, seed, progress, cancellationToken);
         await store.CompleteAsync(
         [
             ("seed.preset", preset.Name),
@@ -46,7 +46,22 @@ public static class DatabaseSeeder
             world.Edges.Count, TimeProvider.System.GetElapsedTime(started));
     }
 
-    private static void Write(StoreBuilder store, SeededWorld world, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The artwork impressions the world starts with (V10): each profile's plays follow its planted communities'
+    /// favourite themes, and a share of impressions explores uniformly, so the bandit warm-starts and the replay runs.
+    /// </summary>
+    internal static IReadOnlyList<LoggedImpression> ArtworkImpressions(SeededWorld world, int seed)
+    {
+        var truth = new GroundTruth(
+            [.. world.Communities.Select(c => new PlantedCommunityInfo(c.Id, c.Name, c.IsKids))],
+            [],
+            [.. world.Memberships.Select(m => new PlantedMembershipInfo(m.ProfileId, m.Rank, m.CommunityId, m.Weight))]);
+        // The title's default artwork first, then its other variants in the order they were made (as the store reads them).
+        var variants = world.Titles.ToDictionary(t => t.Id, t => (IReadOnlyList<string>)[.. t.ArtworkVariants.OrderBy(v => v.Theme != t.ArtworkTheme).ThenBy(v => v.Id).Select(v => v.Theme).Distinct(StringComparer.Ordinal)]);
+        return ArtworkLog.Generate(truth, variants, new ArtworkLogOptions(Seed: seed));
+    }
+
+    private static void Write(StoreBuilder store, SeededWorld world, int seed, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
         void Stage(string stage, double percent)
         {
@@ -80,6 +95,9 @@ public static class DatabaseSeeder
         Stage("Writing pause points and thumbs", 91);
         store.AddPausePoints(world.Pauses);
         store.AddThumbs(world.Thumbs);
+
+        Stage("Writing artwork impressions", 96);
+        store.AddArtworkImpressions(ArtworkImpressions(world, seed));
         Stage("Finishing", 98);
     }
 }

@@ -1,3 +1,5 @@
+using StreamingDemo.Domain;
+
 namespace StreamingDemo.Recommender.Artwork;
 
 /// <summary>The variant picked for one card, and why.</summary>
@@ -14,7 +16,7 @@ public static class ArtworkPicker
     {
         ArgumentNullException.ThrowIfNull(bandit);
         ArgumentNullException.ThrowIfNull(candidates);
-        var hash = ArtworkLog.Fnv(FormattableString.Invariant($"{profileId}/{titleId}/{visit}"));
+        var hash = ArtworkLog.StableHash(FormattableString.Invariant($"{profileId}/{titleId}/{visit}"));
         var roll = (hash >> 11) * (1.0 / (1UL << 53));
         var explored = roll < explorationRate;
         var theme = explored ? candidates[(int)(hash % (ulong)candidates.Count)] : bandit.Choose(context, candidates);

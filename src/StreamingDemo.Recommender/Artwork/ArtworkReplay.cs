@@ -5,7 +5,19 @@ namespace StreamingDemo.Recommender.Artwork;
 /// <summary>One policy's replay result: plays per impression where it would have shown what the log showed.</summary>
 public sealed record PolicyTake(string Name, double TakeFraction, int Impressions);
 
-public sealed record ArtworkReplayReport(IReadOnlyList<PolicyTake> Policies, double ExplorationShare, int LoggedImpressions);
+/// <summary>One theme in the replay.</summary>
+/// <param name="ExploredShare">Its share of the randomly explored impressions.</param>
+/// <param name="TakeFraction">Plays per explored impression showing it, over every profile.</param>
+/// <param name="LearnedShare">Its share of the learned policy's choices on the scored half.</param>
+public sealed record ThemeReplay(string Theme, double ExploredShare, double TakeFraction, double LearnedShare);
+
+public sealed record ArtworkReplayReport(IReadOnlyList<PolicyTake> Policies, double ExplorationShare, int LoggedImpressions)
+{
+    /// <summary>Every theme shown in the explored impressions, in ordinal order.</summary>
+    public IReadOnlyList<ThemeReplay> Themes { get; init; } = [];
+
+    public PolicyTake Policy(string name) => Policies.First(p => p.Name == name);
+}
 
 /// <summary>
 /// Offline replay (Li, Chu, Langford, Wang 2011) on the randomly explored impressions only, where every variant had the
@@ -41,10 +53,13 @@ public static class ArtworkReplay
         var random = new Tally();
         var single = new Tally();
         var pick = new System.Random(7);
+        var learnedChoices = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in explored.Skip(half))
         {
             var x = context(e.ProfileId, e.Device);
-            if (bandit.Choose(x, e.Candidates) == e.Shown)
+            var choice = bandit.Choose(x, e.Candidates);
+            learnedChoices[choice] = learnedChoices.GetValueOrDefault(choice) + 1;
+            if (choice == e.Shown)
             {
                 learned.Add(e.Played);
                 bandit.Observe(x, e.Shown, e.Played);
@@ -61,10 +76,17 @@ public static class ArtworkReplay
             }
         }
 
+        var scored = explored.Count - half;
+        var themes = explored.GroupBy(e => e.Shown, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ThemeReplay(g.Key, (double)g.Count() / explored.Count, (double)g.Count(e => e.Played) / g.Count(),
+                scored == 0 ? 0 : (double)learnedChoices.GetValueOrDefault(g.Key) / scored));
         return new ArtworkReplayReport(
             [learned.Take(Learned), random.Take(Random), single.Take(SingleBest)],
             log.Count == 0 ? 0 : (double)explored.Count / log.Count,
-            log.Count);
+            log.Count)
+        {
+            Themes = [.. themes],
+        };
     }
 
     private sealed class Tally

@@ -62,11 +62,12 @@ public static class OfflineEvaluator
         ("community-popularity", Generator.Community),
         ("micro-genre-affinity", Generator.MicroGenre),
         ("new-and-trending", Generator.Trending),
+        ("ease-item-item", Generator.Ease),
     ];
 
     public static EvaluationReport Evaluate(InteractionSnapshot snapshot, GroundTruth? truth, string dataset, EvaluationProtocol protocol,
         RecommenderOptions options, IProgress<TrainingProgress>? progress = null,
-        IReadOnlyDictionary<int, IReadOnlyList<string>>? artworkVariants = null, CancellationToken ct = default)
+        IReadOnlyList<LoggedImpression>? artworkLog = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
@@ -185,21 +186,20 @@ public static class OfflineEvaluator
         return new EvaluationReport(dataset, protocol == EvaluationProtocol.Random8020 ? "random-80-20" : "leave-last-out",
             [.. models.Select(m => m.Result())], [.. coldModels.Select(m => m.Result())], report, communities, trainingTime,
             placedReport, newcomerReport, placedCounts.Sum(),
-            truth is null || artworkVariants is null ? null : ReplayArtwork(model, truth, artworkVariants, options));
+            artworkLog is not { Count: > 0 } ? null : ReplayArtwork(model, snapshot, artworkLog));
     }
 
     /// <summary>
-    /// V10: replays the seeded impression log (planted theme preferences, random exploration) against the artwork
-    /// policies, with each profile's context from the communities this model learned.
+    /// V10: replays the store's logged artwork impressions (seeded with planted theme preferences and random exploration)
+    /// against the artwork policies, with each profile's context (communities, recent micro-genres) from this model.
     /// </summary>
-    private static ArtworkReplayReport ReplayArtwork(RecommenderModel model, GroundTruth truth, IReadOnlyDictionary<int, IReadOnlyList<string>> variants, RecommenderOptions options)
+    private static ArtworkReplayReport ReplayArtwork(RecommenderModel model, InteractionSnapshot snapshot, IReadOnlyList<LoggedImpression> log)
     {
-        var log = ArtworkLog.Generate(truth, variants, new ArtworkLogOptions(Seed: options.Seed));
-        var context = new ArtworkContext(Enumerable.Range(0, model.Communities.Count));
-        IReadOnlyList<CommunityWeight> Communities(int profileId) => model.Profiles.TryGetValue(profileId, out var state)
-            ? [.. state.Communities.Select(c => new CommunityWeight(c.Community, string.Empty, c.Weight))]
-            : [];
-        return ArtworkReplay.Run(log, (profile, device) => context.For(Communities(profile), device), context.Dimension, ArtworkLearning.DefaultAlpha);
+        var context = new ArtworkContext(Enumerable.Range(0, model.Communities.Count), snapshot.Genres.Select(g => g.Id));
+        var tastes = new Dictionary<int, ProfileTaste>();
+        ProfileTaste Taste(int profileId) => tastes.TryGetValue(profileId, out var known) ? known
+            : tastes[profileId] = model.Profiles.TryGetValue(profileId, out var state) ? ProfileTasteReader.Read(model, state) : new ProfileTaste(profileId, []);
+        return ArtworkReplay.Run(log, (profile, device) => context.For(Taste(profile), device), context.Dimension, ArtworkLearning.DefaultAlpha);
     }
 
     /// <summary>

@@ -4,12 +4,12 @@ using System.Diagnostics.CodeAnalysis;
 namespace StreamingDemo.Recommender.Ranking;
 
 /// <summary>
-/// The five generator scores behind a card as the read-only dictionary <see cref="Domain.Explanation"/> exposes, without
+/// The six generator scores behind a card as the read-only dictionary <see cref="Domain.Explanation"/> exposes, without
 /// building a hash table per card (a home page carries ~160 of them).
 /// </summary>
 internal sealed class GeneratorScoreMap(GeneratorScores scores) : IReadOnlyDictionary<string, double>
 {
-    public static readonly string[] Names = ["latent-factors", "co-viewing", "community-popularity", "micro-genre-affinity", "new-and-trending"];
+    public static readonly string[] Names = ["latent-factors", "co-viewing", "community-popularity", "micro-genre-affinity", "new-and-trending", "ease-item-item"];
 
     public int Count => Names.Length;
 
@@ -30,6 +30,7 @@ internal sealed class GeneratorScoreMap(GeneratorScores scores) : IReadOnlyDicti
             2 => scores.Community,
             3 => scores.MicroGenre,
             4 => scores.Trending,
+            5 => scores.Ease,
             _ => double.NaN,
         };
         return !double.IsNaN(value);

@@ -19,12 +19,14 @@ internal enum RankerFeature
     IsSeries,
     ProfileActivity,
     KidsMatch,
+    Ease,
+    EaseRelative,
 }
 
 /// <summary>Builds the ranker's feature vector and holds the one blend of generator scores used without a ranker.</summary>
 internal static class RankerFeatures
 {
-    public const int Count = (int)RankerFeature.KidsMatch + 1;
+    public const int Count = (int)RankerFeature.EaseRelative + 1;
 
     private const float FactorsWeight = 0.5f;
     private const float CoViewingWeight = 0.3f;
@@ -58,11 +60,13 @@ internal static class RankerFeatures
         features[(int)RankerFeature.IsSeries] = info.Kind == TitleKind.Series ? 1f : 0f;
         features[(int)RankerFeature.ProfileActivity] = MathF.Log(1 + state.Titles.Length);
         features[(int)RankerFeature.KidsMatch] = state.IsKids ? (info.IsKids ? 1f : -1f) : (info.IsKids ? 0.5f : 0f);
+        features[(int)RankerFeature.Ease] = g.Ease;
+        features[(int)RankerFeature.EaseRelative] = g.Ease / max.Ease;
     }
 }
 
-/// <summary>The five candidate generators' scores for one title, kept for features and explanations.</summary>
-internal readonly record struct GeneratorScores(float Factors, float CoViewing, float Community, float MicroGenre, float Trending);
+/// <summary>The six candidate generators' scores for one title, kept for features and explanations.</summary>
+internal readonly record struct GeneratorScores(float Factors, float CoViewing, float Community, float MicroGenre, float Trending, float Ease = 0f);
 
 /// <summary>The profile's highest score of each generator over the catalogue, for the relative features (never zero).</summary>
-internal readonly record struct GeneratorMaxima(float Factors, float CoViewing, float MicroGenre);
+internal readonly record struct GeneratorMaxima(float Factors, float CoViewing, float MicroGenre, float Ease = 1f);

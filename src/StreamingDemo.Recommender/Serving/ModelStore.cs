@@ -14,6 +14,7 @@ internal sealed record PersistedModel(
     DateTime TrainedAt,
     ImplicitFactorModel Factors,
     CoViewingNeighbours CoViewing,
+    EaseItemModel Ease,
     float[][] Centroids,
     float Temperature,
     CompiledTreeEnsemble? Ranker,
@@ -28,7 +29,7 @@ internal sealed record PersistedModel(
 public sealed class ModelStore(string directory, ILogger<ModelStore> logger)
 {
     private const string Magic = "STREAMINGDEMO-RECOMMENDER";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private const int KeepModels = 3;
 
     public string Directory { get; } = directory;
@@ -110,7 +111,7 @@ public sealed class ModelStore(string directory, ILogger<ModelStore> logger)
     }
 
     private static string Fingerprint(RecommenderOptions o, int titles, int profiles) =>
-        $"{titles}|{profiles}|{o.Seed}|{o.Factors}|{o.AlsIterations}|{o.AlsRegularization}|{o.AlsAlpha}|{o.Neighbours}|{o.Communities}|{o.CommunityRestarts}|{o.RankerProfiles}|{o.RankerTrees}|{o.RankerLeaves}|{o.TrendingDays}";
+        $"{titles}|{profiles}|{o.Seed}|{o.Factors}|{o.AlsIterations}|{o.AlsRegularization}|{o.AlsAlpha}|{o.Neighbours}|{o.EaseTitles}|{o.EaseRegularization}|{o.Communities}|{o.CommunityRestarts}|{o.RankerProfiles}|{o.EnjoymentProfiles}|{o.RankerObjective}|{o.RankerTrees}|{o.RankerLeaves}|{o.TrendingDays}";
 
     private static PersistedModel? Read(string path, InteractionSnapshot snapshot, RecommenderOptions options)
     {
@@ -156,6 +157,8 @@ public sealed class ModelStore(string directory, ILogger<ModelStore> logger)
             Floats(w, m.CoViewing.Similarities[t]);
         }
 
+        Ints(w, m.Ease.Items);
+        Floats(w, m.Ease.Weights);
         w.Write(m.Communities.Centroids.Length);
         foreach (var centroid in m.Communities.Centroids)
         {
@@ -185,6 +188,7 @@ public sealed class ModelStore(string directory, ILogger<ModelStore> logger)
             similarities[t] = Floats(r);
         }
 
+        var ease = new EaseItemModel(titles, Ints(r), Floats(r));
         var centroids = new float[r.ReadInt32()][];
         for (var c = 0; c < centroids.Length; c++)
         {
@@ -195,7 +199,7 @@ public sealed class ModelStore(string directory, ILogger<ModelStore> logger)
         var ranker = Trees(r);
         var enjoyment = Trees(r);
         var calibrator = new MatchCalibrator(Floats(r), Floats(r));
-        return new PersistedModel(dataVersion, trainedAt, factors, new CoViewingNeighbours(neighbours, similarities), centroids, temperature, ranker, enjoyment, calibrator);
+        return new PersistedModel(dataVersion, trainedAt, factors, new CoViewingNeighbours(neighbours, similarities), ease, centroids, temperature, ranker, enjoyment, calibrator);
     }
 
     private static void Trees(BinaryWriter w, CompiledTreeEnsemble? trees)

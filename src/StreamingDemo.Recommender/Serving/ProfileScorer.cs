@@ -26,6 +26,7 @@ public enum Generator
     Community,
     MicroGenre,
     Trending,
+    Ease,
 }
 
 /// <summary>
@@ -41,6 +42,7 @@ internal sealed class ProfileScorer : IDisposable
     private readonly float[] coViewing;
     private readonly float[] community;
     private readonly float[] microGenre;
+    private readonly float[] ease;
     private readonly bool[] skip;
     private readonly ScoredTitle[] scored;
     private readonly bool[] isScored;
@@ -57,6 +59,7 @@ internal sealed class ProfileScorer : IDisposable
         coViewing = ArrayPool<float>.Shared.Rent(titleCount);
         community = ArrayPool<float>.Shared.Rent(titleCount);
         microGenre = ArrayPool<float>.Shared.Rent(titleCount);
+        ease = ArrayPool<float>.Shared.Rent(titleCount);
         skip = ArrayPool<bool>.Shared.Rent(titleCount);
         scored = ArrayPool<ScoredTitle>.Shared.Rent(titleCount);
         isScored = ArrayPool<bool>.Shared.Rent(titleCount);
@@ -72,7 +75,7 @@ internal sealed class ProfileScorer : IDisposable
     public bool IsSkipped(int title) => skip[title];
 
     public GeneratorScores GeneratorsOf(int title) =>
-        new(factors[title], coViewing[title], community[title], microGenre[title], model.Popularity.Trending[title]);
+        new(factors[title], coViewing[title], community[title], microGenre[title], model.Popularity.Trending[title], ease[title]);
 
     public ScoredTitle Score(int title)
     {
@@ -171,6 +174,7 @@ internal sealed class ProfileScorer : IDisposable
             Generator.Factors => factors,
             Generator.CoViewing => coViewing,
             Generator.Community => community,
+            Generator.Ease => ease,
             _ => microGenre,
         };
         return TopK.Select(scores.AsSpan(0, titleCount), count, skip.AsSpan(0, titleCount));
@@ -182,6 +186,7 @@ internal sealed class ProfileScorer : IDisposable
         ArrayPool<float>.Shared.Return(coViewing);
         ArrayPool<float>.Shared.Return(community);
         ArrayPool<float>.Shared.Return(microGenre);
+        ArrayPool<float>.Shared.Return(ease);
         ArrayPool<bool>.Shared.Return(skip);
         ArrayPool<ScoredTitle>.Shared.Return(scored);
         ArrayPool<bool>.Shared.Return(isScored);
@@ -196,10 +201,13 @@ internal sealed class ProfileScorer : IDisposable
         model.CoViewing.Score(State.Titles, State.Strengths, c);
         model.Communities.Score(State.Communities, community.AsSpan(0, titleCount));
         model.Tags.Score(State.TagAffinity, tags);
+        var e = ease.AsSpan(0, titleCount);
+        model.Ease.Score(State.Titles, State.Strengths, e);
         return new GeneratorMaxima(
             Math.Max(1e-6f, TensorPrimitives.Max(f)),
             Math.Max(1e-6f, TensorPrimitives.Max(c)),
-            Math.Max(1e-6f, TensorPrimitives.Max(tags)));
+            Math.Max(1e-6f, TensorPrimitives.Max(tags)),
+            Math.Max(1e-6f, TensorPrimitives.Max(e)));
     }
 
     private void MarkSkipped()
@@ -236,6 +244,7 @@ internal sealed class ProfileScorer : IDisposable
         }
 
         Add(TopK.Select(factors.AsSpan(0, titleCount), pool / 2, skipped));
+        Add(TopK.Select(ease.AsSpan(0, titleCount), pool / 4, skipped));
         Add(TopK.Select(coViewing.AsSpan(0, titleCount), pool / 4, skipped));
         Add(TopK.Select(microGenre.AsSpan(0, titleCount), pool / 8, skipped));
         Add(TopK.Select(community.AsSpan(0, titleCount), pool / 8, skipped));

@@ -19,6 +19,8 @@ internal sealed class RecommenderModel
 
     public required CoViewingNeighbours CoViewing { get; init; }
 
+    public required EaseItemModel Ease { get; init; }
+
     public required MicroGenreAffinity Tags { get; init; }
 
     public required TasteCommunityModel Communities { get; init; }

@@ -153,8 +153,7 @@ public sealed class StreamingRecommender : IRecommender
             return new ProfileTaste(profileId, []);
         }
 
-        var state = StateOf(current, profileId);
-        return new ProfileTaste(profileId, [.. state.Communities.Select(c => new CommunityWeight(c.Community, current.Communities.Communities[c.Community].Name, c.Weight))]);
+        return ProfileTasteReader.Read(current, StateOf(current, profileId));
     }
 
     public void Apply(FeedbackEvent feedback)

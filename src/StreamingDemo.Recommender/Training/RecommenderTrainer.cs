@@ -19,8 +19,9 @@ public readonly record struct TrainingProgress(string Stage, double Fraction);
 /// <summary>
 /// Trains a whole <see cref="RecommenderModel"/> from a snapshot. The ranker and the enjoyment model need labels their
 /// features have not seen, so training runs twice: generators on the data minus a per-profile holdout → examples (half of the
-/// sampled profiles train the LightGBM ranker on "played", a quarter the enjoyment model on "enjoyed what it started", a
-/// quarter fit the match calibrator); then generators on all data for serving.
+/// ranker's sampled profiles train the LightGBM ranker on "played"; the rest, and <see cref="RecommenderOptions.EnjoymentProfiles"/>
+/// more, are split between the enjoyment model ("enjoyed what it started") and the match calibrator); then generators on all
+/// data for serving.
 /// </summary>
 internal static class RecommenderTrainer
 {
@@ -49,7 +50,7 @@ internal static class RecommenderTrainer
         var eligible = snapshot.Profiles.Select(p => p.Id).Order()
             .Where(id => byProfile.TryGetValue(id, out var list) && list.Count(ImplicitSignal.IsPositive) >= 5).ToArray();
         random.Shuffle(eligible);
-        var sampled = eligible.Take(options.RankerProfiles).ToArray();
+        var sampled = eligible.Take(options.RankerProfiles + options.EnjoymentProfiles).ToArray();
         var heldOut = new Dictionary<(int, int), ProfileTitleInteraction>();
         foreach (var profileId in sampled)
         {
@@ -81,13 +82,17 @@ internal static class RecommenderTrainer
             progress?.Report(new TrainingProgress("Building ranker examples", 0.4));
             var rankerFeatures = new List<float[]>();
             var rankerLabels = new List<bool>();
+            var rankerGroups = new List<uint>();
+            uint group = 0;
             var starts = new (List<float[]> Features, List<bool> Labels)[] { ([], []), ([], []) };
             for (var s = 0; s < sampled.Length; s++)
             {
                 ct.ThrowIfCancellationRequested();
                 var profileId = sampled[s];
                 var state = baseModel.Profiles[profileId];
-                var role = s % 4;
+                // Roles: within the ranker's share 0 and 2 train the ranker, 1 the enjoyment model, 3 the calibrator; beyond it
+                // the profiles alternate between the enjoyment model and the calibrator.
+                var role = s < options.RankerProfiles ? s % 4 : s % 2 == 0 ? 1 : 3;
                 var interactions = byProfile[profileId].ToDictionary(i => i.TitleId);
 
                 void AddStarts(ProfileState who, IEnumerable<int> titles)
@@ -106,10 +111,12 @@ internal static class RecommenderTrainer
                     .Select(id => catalog.TryTitle(id, out var t) ? t : -1).Order().ToArray();
                 if (role is 0 or 2)
                 {
+                    group++;
                     foreach (var (features, title) in CandidateFeatures(baseModel, state))
                     {
                         rankerFeatures.Add(features);
                         rankerLabels.Add(Played(profileId, catalog.Titles[title].Id));
+                        rankerGroups.Add(group);
                     }
                 }
                 else
@@ -125,10 +132,12 @@ internal static class RecommenderTrainer
                     var newcomer = baseModel.BuildState(state.ProfileId, state.IsKids, picks, [], state.ThumbedDown);
                     if (role is 0 or 2)
                     {
+                        group++;
                         foreach (var (features, title) in CandidateFeatures(baseModel, newcomer))
                         {
                             rankerFeatures.Add(features);
                             rankerLabels.Add(hidden.Contains(title) || Played(profileId, catalog.Titles[title].Id));
+                            rankerGroups.Add(group);
                         }
                     }
                     else
@@ -142,7 +151,7 @@ internal static class RecommenderTrainer
             if (rankerLabels.Contains(true) && rankerLabels.Contains(false))
             {
                 progress?.Report(new TrainingProgress("Training the LightGBM ranker", 0.45));
-                ranker = RankerTrainer.Train(rankerFeatures, rankerLabels, options);
+                ranker = RankerTrainer.Train(rankerFeatures, rankerLabels, options, rankerGroups);
                 foreach (var features in starts.SelectMany(x => x.Features))
                 {
                     features[EnjoymentFeatures.RankerScore] = ranker.Compiled.Score(features);
@@ -190,6 +199,8 @@ internal static class RecommenderTrainer
         var popularity = PopularityModel.Train(matrix, catalog, options.TrendingDays, options.NewReleaseDays);
         report(new TrainingProgress("Finding co-viewed titles", 0.05));
         var coViewing = parts?.CoViewing ?? CoViewingNeighbours.Train(matrix, options.Neighbours, ct);
+        report(new TrainingProgress("Fitting the EASE item–item model", 0.1));
+        var ease = parts?.Ease ?? EaseItemModel.Train(matrix, options.EaseTitles, options.EaseRegularization, ct);
         report(new TrainingProgress("Learning latent taste factors", 0.2));
         var factors = parts?.Factors ?? ImplicitFactorModel.Train(matrix, options,
             new SynchronousProgress<double>(f => report(new TrainingProgress("Learning latent taste factors", 0.2 + 0.5 * f))), reuse?.Factors.ItemFactors, ct);
@@ -233,6 +244,7 @@ internal static class RecommenderTrainer
             Popularity = popularity,
             Factors = factors,
             CoViewing = coViewing,
+            Ease = ease,
             Tags = tags,
             Communities = communities,
             Ranker = ranker,

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using StreamingDemo.Data.Entities;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Features.Feedback;
 using StreamingDemo.Web.Features.Notifications;
+using StreamingDemo.Web.Features.Operations;
+using StreamingDemo.Web.Features.Security;
 
 namespace StreamingDemo.Web.Tests.Notifications;
 
@@ -19,6 +22,7 @@ public sealed class NotificationFiringTests(SeededStore seeded) : IAsyncLifetime
     private NotificationPlanner planner = null!;
     private NotificationCentre centre = null!;
     private NotificationDispatcher dispatcher = null!;
+    private FeedbackService feedback = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -28,7 +32,8 @@ public sealed class NotificationFiringTests(SeededStore seeded) : IAsyncLifetime
         clock = new DemoClock(real, stateFile: null);
         recommender = new RecordingRecommender(store.Contexts);
         planner = new NotificationPlanner(store.Contexts, new EvenPrior(), recommender);
-        centre = new NotificationCentre(store.Contexts, new FeedbackService(store.Contexts, recommender, clock));
+        feedback = new FeedbackService(store.Contexts, recommender, clock, new StoreWriteGate(), Options.Create(new RateLimitOptions()));
+        centre = new NotificationCentre(store.Contexts, feedback);
         dispatcher = new NotificationDispatcher(store.Contexts, planner, centre, clock, NullLogger<NotificationDispatcher>.Instance);
         return ValueTask.CompletedTask;
     }
@@ -36,6 +41,7 @@ public sealed class NotificationFiringTests(SeededStore seeded) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         dispatcher.Dispose();
+        feedback.Dispose();
         await store.DisposeAsync();
     }
 

@@ -126,7 +126,15 @@ public static class ApiEndpoints
                 return TypedResults.ValidationProblem(errors);
             }
 
-            await feedback.ThumbAsync(id, body!.TitleId!.Value, rating, ct);
+            try
+            {
+                await feedback.ThumbAsync(id, body!.TitleId!.Value, rating, ct);
+            }
+            catch (FeedbackThrottledException throttled)
+            {
+                return TooMuchFeedback(request.HttpContext.Response, throttled);
+            }
+
             return TypedResults.Ok(new ThumbResult(id, body.TitleId.Value, body.Rating!.Trim().ToLowerInvariant()));
         }).Accepts<ThumbRequest>("application/json").RequireRateLimiting(RateLimitPolicies.Writes).WithSummary("Rate a title").WithDescription("rating is down, up, love, or none to take the thumb back. The home page changes at once, exactly as a click does.");
 
@@ -182,9 +190,17 @@ public static class ApiEndpoints
 
             // A report of how far the viewer got: a session from where they had stopped (or this position, if earlier) to it.
             var positionSeconds = body!.PositionSeconds!.Value;
-            var started = await feedback.StartViewingAsync(id, target.TitleId, target.EpisodeId, device, Math.Min(target.ResumeAtSeconds, positionSeconds), ct);
-            var saved = await feedback.RecordProgressAsync(started.SessionId!.Value, positionSeconds, ct);
-            return TypedResults.Ok(new ProgressResult(id, target.TitleId, target.EpisodeId, started.SessionId.Value, positionSeconds, target.RuntimeSeconds, saved.Finished));
+            FeedbackResult saved;
+            try
+            {
+                saved = await feedback.RecordViewingAsync(id, target.TitleId, target.EpisodeId, device, Math.Min(target.ResumeAtSeconds, positionSeconds), positionSeconds, ct);
+            }
+            catch (FeedbackThrottledException throttled)
+            {
+                return TooMuchFeedback(request.HttpContext.Response, throttled);
+            }
+
+            return TypedResults.Ok(new ProgressResult(id, target.TitleId, target.EpisodeId, saved.SessionId!.Value, positionSeconds, target.RuntimeSeconds, saved.Finished));
         }).Accepts<ProgressRequest>("application/json").RequireRateLimiting(RateLimitPolicies.Writes).WithSummary("Report viewing progress").WithDescription("A viewing session from where the viewer had stopped to positionSeconds on a device; episodeId is required for a series. Continue Watching and the recommendations change at once.");
     }
 
@@ -320,6 +336,13 @@ public static class ApiEndpoints
 
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+
+    /// <summary>429 for a profile past its feedback budget (<see cref="FeedbackService"/>), with Retry-After like the HTTP limiter's.</summary>
+    private static ProblemHttpResult TooMuchFeedback(HttpResponse response, FeedbackThrottledException throttled)
+    {
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too much feedback for this profile", detail: throttled.Message);
+    }
 
     private static ProblemHttpResult NoProfile(int id) => NotFound("No such profile", $"There is no profile {id}.");
 

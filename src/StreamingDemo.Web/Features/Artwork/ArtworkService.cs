@@ -31,15 +31,15 @@ public sealed record CardArtwork(int TitleId, string Theme, string Label, string
     {
         (false, _) => $"Artwork personalization is off, so this is the title's default {DefaultLabel.ToLowerInvariant()} artwork.",
         (true, true) => $"Shown to learn: a random variant, as for a share of cards, so the artwork keeps improving.",
-        _ when Label == DefaultLabel => $"The default {Label.ToLowerInvariant()} artwork is what profiles like yours play most: {ExpectedTake:P1} learned chance of a play.",
-        _ => $"Profiles with your taste communities on this device play {Label.ToLowerInvariant()} artwork more: {ExpectedTake:P1} learned chance of a play against {DefaultExpectedTake:P1} for the default {DefaultLabel.ToLowerInvariant()} artwork.",
+        _ when Label == DefaultLabel => $"The default {Label.ToLowerInvariant()} artwork is the bandit's pick for your taste communities, recent viewing and device: {ExpectedTake * 100:0.0}% learned chance of a play.",
+        _ => $"Profiles with your taste communities and recent viewing play {Label.ToLowerInvariant()} artwork more on this device: {ExpectedTake * 100:0.0}% learned chance of a play against {DefaultExpectedTake * 100:0.0}% for the default {DefaultLabel.ToLowerInvariant()} artwork.",
     };
 }
 
 /// <summary>
 /// Chooses each card's artwork variant with the LinUCB bandit, keeps the choice for the rest of a visit, learns from the
 /// impressions and plays, and keeps its state in a file beside the models. The first time, it warm-starts from the
-/// seeded impression log (planted theme preferences with random exploration).
+/// store's logged impressions (seeded with planted theme preferences and random exploration).
 /// </summary>
 public sealed class ArtworkService(
     StoreLocation store,
@@ -75,6 +75,7 @@ public sealed class ArtworkService(
             : null;
         var x = learned is null ? null : Context(profileId, device);
         var result = new Dictionary<int, CardArtwork>();
+        var unpicked = new List<(int Id, IReadOnlyList<string> Candidates)>();
         foreach (var id in titleIds)
         {
             if (!all.TryGetValue(id, out var candidates) || candidates.Count == 0)
@@ -85,36 +86,54 @@ public sealed class ArtworkService(
             if (learned is null || x is null || memo is null)
             {
                 result[id] = Describe(id, candidates[0], candidates[0], personalized: false, explored: false, 0, 0);
-                continue;
+            }
+            else if (memo.TryGetValue(id, out var shown))
+            {
+                result[id] = shown;
+            }
+            else
+            {
+                unpicked.Add((id, candidates));
+            }
+        }
+
+        if (unpicked.Count > 0)
+        {
+            // One pass under the bandit's lock for the whole page (a few microseconds a card), not one lock per card:
+            // a room of pages opening at once otherwise queues on it card by card.
+            var picks = new ArtworkPick[unpicked.Count];
+            lock (learning)
+            {
+                for (var i = 0; i < picks.Length; i++)
+                {
+                    picks[i] = ArtworkPicker.Pick(learned!, x!, unpicked[i].Candidates, options.Value.ExplorationRate, profileId, unpicked[i].Id, visit);
+                }
             }
 
-            result[id] = memo.GetOrAdd(id, _ =>
+            for (var i = 0; i < picks.Length; i++)
             {
-                ArtworkPick pick;
-                lock (learning)
-                {
-                    pick = ArtworkPicker.Pick(learned, x, candidates, options.Value.ExplorationRate, profileId, id, visit);
-                }
-
-                return Describe(id, pick.Theme, candidates[0], personalized: true, pick.Explored, pick.ExpectedTake, pick.DefaultExpectedTake);
-            });
+                var (id, candidates) = unpicked[i];
+                var pick = picks[i];
+                // Another render of the same visit may have picked first: the visit keeps the first pick.
+                result[id] = memo!.GetOrAdd(id, Describe(id, pick.Theme, candidates[0], personalized: true, pick.Explored, pick.ExpectedTake, pick.DefaultExpectedTake));
+            }
         }
 
         return result;
     }
 
-    /// <summary>The artwork one title shows each of these profiles on a device in their current visit (the side-by-side view).</summary>
-    public async Task<IReadOnlyList<(int ProfileId, CardArtwork Artwork)>> CompareAsync(int titleId, IReadOnlyList<int> profileIds, DeviceType device, Func<int, int> currentVisit, CancellationToken cancellationToken = default)
+    /// <summary>The artwork one title shows each of these viewers (a profile on a device) in their current visit (the side-by-side views).</summary>
+    public async Task<IReadOnlyList<(int ProfileId, DeviceType Device, CardArtwork Artwork)>> CompareAsync(int titleId, IReadOnlyList<(int ProfileId, DeviceType Device)> viewers, Func<int, int> currentVisit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profileIds);
+        ArgumentNullException.ThrowIfNull(viewers);
         ArgumentNullException.ThrowIfNull(currentVisit);
-        var result = new List<(int, CardArtwork)>();
-        foreach (var profileId in profileIds)
+        var result = new List<(int, DeviceType, CardArtwork)>();
+        foreach (var (profileId, device) in viewers)
         {
             var chosen = await ChooseAsync(profileId, device, currentVisit(profileId), [titleId], personalize: true, remember: false, cancellationToken);
             if (chosen.TryGetValue(titleId, out var artwork))
             {
-                result.Add((profileId, artwork));
+                result.Add((profileId, device, artwork));
             }
         }
 
@@ -165,15 +184,23 @@ public sealed class ArtworkService(
         await SaveAsync(learned, cancellationToken);
     }
 
+    /// <summary>Loads the variants and loads or warm-starts the bandit now, so no page waits for them (see <see cref="ArtworkWarmup"/>).</summary>
+    public async Task WarmAsync(CancellationToken cancellationToken = default)
+    {
+        await VariantsAsync(cancellationToken);
+        await BanditAsync(cancellationToken);
+    }
+
     public void Dispose() => gate.Dispose();
 
     private static CardArtwork Describe(int titleId, string theme, string defaultTheme, bool personalized, bool explored, double expected, double defaultExpected) =>
         new(titleId, theme, Label(theme), Label(defaultTheme), personalized, explored, expected, defaultExpected);
 
-    private static string Label(string theme) =>
+    /// <summary>A theme's name as the product shows it ("Dark", "Romantic").</summary>
+    public static string Label(string theme) =>
         SeedVocabulary.Default.Artwork.Themes.FirstOrDefault(t => t.Key == theme)?.Label ?? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(theme);
 
-    private double[] Context(int profileId, DeviceType device) => context!.For(recommender.GetTaste(profileId).Communities, device);
+    private double[] Context(int profileId, DeviceType device) => context!.For(recommender.GetTaste(profileId), device);
 
     private async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> VariantsAsync(CancellationToken cancellationToken)
     {
@@ -214,7 +241,7 @@ public sealed class ArtworkService(
                 return bandit;
             }
 
-            context = new ArtworkContext(Enumerable.Range(0, recommender.Communities.Count));
+            context = new ArtworkContext(Enumerable.Range(0, recommender.Communities.Count), await SqliteArtworkVariants.LoadGenreIdsAsync(store, cancellationToken));
             var loaded = Load();
             if (loaded is null || loaded.Dimension != context.Dimension)
             {
@@ -249,10 +276,12 @@ public sealed class ArtworkService(
 
     private async Task<LinUcbBandit> WarmStartAsync(ArtworkContext features, CancellationToken cancellationToken)
     {
-        var truth = await new SqliteGroundTruthSource(store).LoadAsync(cancellationToken);
-        var log = truth is null ? [] : ArtworkLog.Generate(truth, await VariantsAsync(cancellationToken), new ArtworkLogOptions());
-        var learned = ArtworkLearning.WarmStart(log, (profile, device) => features.For(recommender.GetTaste(profile).Communities, device), features.Dimension, options.Value.Alpha);
-        logger.LogInformation("Artwork bandit warm-started from {Impressions} seeded impressions ({Plays} plays)", learned.Impressions, learned.Plays);
+        var log = await SqliteArtworkVariants.LoadImpressionsAsync(store, cancellationToken);
+        var contexts = new Dictionary<(int, DeviceType), double[]>();
+        double[] ContextOf(int profile, DeviceType device) =>
+            contexts.TryGetValue((profile, device), out var known) ? known : contexts[(profile, device)] = features.For(recommender.GetTaste(profile), device);
+        var learned = ArtworkLearning.WarmStart(log, ContextOf, features.Dimension, options.Value.Alpha);
+        logger.LogInformation("Artwork bandit warm-started from {Impressions} logged impressions ({Plays} plays)", learned.Impressions, learned.Plays);
         return learned;
     }
 

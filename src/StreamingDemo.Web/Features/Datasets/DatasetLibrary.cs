@@ -27,6 +27,7 @@ public sealed class DatasetLibrary(
     RecommenderTrainingService training,
     StreamingDemo.Domain.IRecommender recommender,
     StoreEvents events,
+    StoreWriteGate gate,
     ILogger<DatasetLibrary> logger) : IDisposable
 {
     /// <summary>Largest accepted upload per file.</summary>
@@ -185,22 +186,31 @@ public sealed class DatasetLibrary(
             return new DatasetOutcome(false, "Another import or switch is running; try again when it has finished.");
         }
 
-        var previous = store.DatabasePath;
         try
         {
-            logger.LogWarning("Presenter switch: serving {Path}", path);
-            store.Use(path);
-            progress?.Report("Loading or training the recommender for this dataset");
-            if (!await training.RefreshNowAsync(cancellationToken))
+            // Writes wait while the store moves and the model follows, then land on the dataset now served.
+            var outcome = await gate.ReplaceAsync(async () =>
             {
-                store.Use(previous);
-                await training.RefreshNowAsync(cancellationToken);
-                return new DatasetOutcome(false, "The recommender could not be trained on this dataset, so the site stays on the previous one: " + recommender.Status.Message);
+                var previous = store.DatabasePath;
+                logger.LogWarning("Presenter switch: serving {Path}", path);
+                store.Use(path);
+                progress?.Report("Loading or training the recommender for this dataset");
+                if (!await training.RefreshNowAsync(cancellationToken))
+                {
+                    store.Use(previous);
+                    await training.RefreshNowAsync(cancellationToken);
+                    return new DatasetOutcome(false, "The recommender could not be trained on this dataset, so the site stays on the previous one: " + recommender.Status.Message);
+                }
+
+                var info = await DescribeAsync(slug, path, cancellationToken);
+                return new DatasetOutcome(true, $"The site now serves \"{info.Name}\" (model {recommender.Status.ModelVersion}).", info);
+            }, cancellationToken);
+            if (outcome.Succeeded)
+            {
+                events.RaiseReplaced("dataset");
             }
 
-            events.RaiseReplaced("dataset");
-            var info = await DescribeAsync(slug, path, cancellationToken);
-            return new DatasetOutcome(true, $"The site now serves \"{info.Name}\" (model {recommender.Status.ModelVersion}).", info);
+            return outcome;
         }
         finally
         {

@@ -1,7 +1,11 @@
+using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StreamingDemo.Data;
 using StreamingDemo.Data.Entities;
 using StreamingDemo.Domain;
+using StreamingDemo.Web.Features.Operations;
+using StreamingDemo.Web.Features.Security;
 
 namespace StreamingDemo.Web.Features.Feedback;
 
@@ -17,14 +21,50 @@ public sealed record FeedbackResult(FeedbackEvent Event, ThumbRating? PreviousTh
 /// the recommender never knows of feedback the store could lose and two quick changes land in the order given.
 /// Input that names no profile, title or session, or a rating that does not exist, is refused with an
 /// <see cref="ArgumentException"/> and changes nothing.
+/// <para>
+/// Writes from a Blazor circuit are SignalR messages that HTTP rate limiting never sees, so each profile has its own
+/// budget here (<see cref="RateLimitOptions.FeedbackPerProfilePerMinute"/>, bursts up to
+/// <see cref="RateLimitOptions.FeedbackBurstPerProfile"/>): past it a write is refused with
+/// <see cref="FeedbackThrottledException"/> before anything is saved. Every write runs inside the
+/// <see cref="StoreWriteGate"/>, so a reset or dataset switch never swallows one.
+/// </para>
 /// </summary>
-public sealed class FeedbackService(IDbContextFactory<StreamingDbContext> contexts, IRecommender recommender, TimeProvider clock)
+public sealed class FeedbackService : IDisposable
 {
     /// <summary>Watching past this share of the runtime counts as finished (end credits).</summary>
     public const double FinishedShare = 0.95;
 
+    private readonly IDbContextFactory<StreamingDbContext> contexts;
+    private readonly IRecommender recommender;
+    private readonly TimeProvider clock;
+    private readonly StoreWriteGate gate;
+    private readonly PartitionedRateLimiter<int> budgets;
+
     // Feedback of one profile is saved and applied in turn; profiles map onto a fixed set of locks.
     private readonly SemaphoreSlim[] turns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public FeedbackService(IDbContextFactory<StreamingDbContext> contexts, IRecommender recommender, TimeProvider clock, StoreWriteGate gate, IOptions<RateLimitOptions> limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        this.contexts = contexts;
+        this.recommender = recommender;
+        this.clock = clock;
+        this.gate = gate;
+        var perMinute = limits.Value.FeedbackPerProfilePerMinute;
+        var burst = limits.Value.FeedbackBurstPerProfile;
+        ArgumentOutOfRangeException.ThrowIfLessThan(perMinute, 1, nameof(limits));
+        ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1, nameof(limits));
+        // A token bucket per profile: a burst of clicks passes, a loop does not. Refills one token at a time, evenly.
+        var refill = TimeSpan.FromMinutes(1) / perMinute;
+        budgets = PartitionedRateLimiter.Create<int, int>(profileId => RateLimitPartition.GetTokenBucketLimiter(profileId, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = refill,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+    }
 
     /// <summary>Sets the profile's thumb on the title, or takes it back when <paramref name="rating"/> is null.</summary>
     public Task<FeedbackResult> ThumbAsync(int profileId, int titleId, ThumbRating? rating, CancellationToken cancellationToken = default)
@@ -94,10 +134,57 @@ public sealed class FeedbackService(IDbContextFactory<StreamingDbContext> contex
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Stores a whole viewing at once (the API's progress report): a session from <paramref name="fromSeconds"/> to
+    /// <paramref name="toSeconds"/>, in one save, folded in as a play and its progress. Either all of it is stored or none.
+    /// </summary>
+    public async Task<FeedbackResult> RecordViewingAsync(int profileId, int titleId, int? episodeId, DeviceType device, int fromSeconds, int toSeconds, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fromSeconds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(toSeconds, fromSeconds);
+        if (!Enum.IsDefined(device))
+        {
+            throw new ArgumentException($"There is no device {(int)device}.", nameof(device));
+        }
+
+        var results = await SaveThenApplyManyAsync(profileId, async (db, now) =>
+        {
+            await RequireAsync(db, profileId, titleId, cancellationToken);
+            var runtime = await RuntimeSecondsAsync(db, titleId, episodeId, cancellationToken)
+                ?? throw new ArgumentException($"Title {titleId} has no episode {episodeId}.", nameof(episodeId));
+            var share = Share(toSeconds, runtime);
+            var session = new ViewingSession
+            {
+                ProfileId = profileId,
+                TitleId = titleId,
+                EpisodeId = episodeId,
+                Device = device,
+                StartedAt = now,
+                StartPositionSeconds = fromSeconds,
+                EndPositionSeconds = toSeconds,
+                Completed = share >= FinishedShare,
+            };
+            db.ViewingSessions.Add(session);
+            await db.SaveChangesAsync(cancellationToken);
+            return
+            [
+                new FeedbackResult(new FeedbackEvent(profileId, titleId, FeedbackKind.Play, now, Completion: Share(fromSeconds, runtime)), SessionId: session.Id),
+                new FeedbackResult(new FeedbackEvent(profileId, titleId, FeedbackKind.Progress, now, Completion: share), SessionId: session.Id, Finished: session.Completed),
+            ];
+        }, cancellationToken);
+        return results[^1];
+    }
+
     /// <summary>Saves how far a viewing session got; <see cref="FeedbackResult.Finished"/> says whether that finished the title or episode.</summary>
-    public async Task<FeedbackResult> RecordProgressAsync(long sessionId, int positionSeconds, CancellationToken cancellationToken = default)
+    public Task<FeedbackResult> RecordProgressAsync(long sessionId, int positionSeconds, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(positionSeconds);
+        // The session is looked up inside the gate too, so a reset cannot swap the store between lookup and save.
+        return gate.WriteAsync(() => RecordProgressInGateAsync(sessionId, positionSeconds, cancellationToken), cancellationToken);
+    }
+
+    private async Task<FeedbackResult> RecordProgressInGateAsync(long sessionId, int positionSeconds, CancellationToken cancellationToken)
+    {
         int profileId;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -212,17 +299,30 @@ public sealed class FeedbackService(IDbContextFactory<StreamingDbContext> contex
     /// The rule every source follows: save, and only once the store has it, fold it into the recommender. A save that
     /// fails applies nothing; the turn per profile keeps the recommender's order the store's order.
     /// </summary>
-    private async Task<IReadOnlyList<FeedbackResult>> SaveThenApplyManyAsync(int profileId, Func<StreamingDbContext, DateTime, Task<List<FeedbackResult>>> save, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<FeedbackResult>> SaveThenApplyManyAsync(int profileId, Func<StreamingDbContext, DateTime, Task<List<FeedbackResult>>> save, CancellationToken cancellationToken)
+    {
+        using (var lease = budgets.AttemptAcquire(profileId))
+        {
+            if (!lease.IsAcquired)
+            {
+                throw new FeedbackThrottledException(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
+            }
+        }
+
+        return gate.WriteAsync(() => SaveThenApplyInTurnAsync(profileId, save, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<FeedbackResult>> SaveThenApplyInTurnAsync(int profileId, Func<StreamingDbContext, DateTime, Task<List<FeedbackResult>>> save, CancellationToken cancellationToken)
     {
         var turn = turns[(int)((uint)profileId % (uint)turns.Length)];
         await turn.WaitAsync(cancellationToken);
         try
         {
-            List<FeedbackResult> results;
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            var results = await gate.SaveAsync(async () =>
             {
-                results = await save(db, clock.GetUtcNow().UtcDateTime);
-            }
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                return await save(db, clock.GetUtcNow().UtcDateTime);
+            }, cancellationToken);
 
             foreach (var result in results)
             {
@@ -261,4 +361,43 @@ public sealed class FeedbackService(IDbContextFactory<StreamingDbContext> contex
 
     private static float Share(int positionSeconds, int runtimeSeconds) =>
         runtimeSeconds <= 0 ? 0 : Math.Clamp(positionSeconds / (float)runtimeSeconds, 0, 1);
+
+    public void Dispose()
+    {
+        budgets.Dispose();
+        foreach (var turn in turns)
+        {
+            turn.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// A profile sent more feedback than its budget allows (a script, a stuck key). Nothing was saved; the message says
+/// so in words a viewer understands, and <see cref="RetryAfter"/> says when the next write will be taken.
+/// </summary>
+public sealed class FeedbackThrottledException : Exception
+{
+    public FeedbackThrottledException(TimeSpan retryAfter)
+        : base($"That was a lot of clicks at once, so this one was not saved. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.")
+    {
+        RetryAfter = retryAfter;
+    }
+
+    public FeedbackThrottledException()
+        : this(TimeSpan.FromSeconds(1))
+    {
+    }
+
+    public FeedbackThrottledException(string message)
+        : base(message)
+    {
+    }
+
+    public FeedbackThrottledException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public TimeSpan RetryAfter { get; }
 }

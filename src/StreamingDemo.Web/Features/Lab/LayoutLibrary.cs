@@ -4,6 +4,8 @@ using StreamingDemo.Data;
 using StreamingDemo.Data.Entities;
 using StreamingDemo.Domain.Layouts;
 
+using StreamingDemo.Web.Features.Operations;
+
 namespace StreamingDemo.Web.Features.Lab;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace StreamingDemo.Web.Features.Lab;
 /// validated first (field-level errors, nothing saved) and built-in layouts are read-only. The built-ins are written
 /// to the store on first use, so a fresh or imported store has them too.
 /// </summary>
-public sealed class LayoutLibrary(IDbContextFactory<StreamingDbContext> contexts, TimeProvider clock) : IDisposable
+public sealed class LayoutLibrary(IDbContextFactory<StreamingDbContext> contexts, StoreWriteGate gate, TimeProvider clock) : IDisposable
 {
     private readonly SemaphoreSlim builtInsGate = new(1, 1);
     private volatile bool builtInsReady;
@@ -69,7 +71,10 @@ public sealed class LayoutLibrary(IDbContextFactory<StreamingDbContext> contexts
         return errors;
     }
 
-    public async Task<LayoutSaveResult> CreateAsync(HomeLayout? layout, CancellationToken cancellationToken = default)
+    public Task<LayoutSaveResult> CreateAsync(HomeLayout? layout, CancellationToken cancellationToken = default) =>
+        gate.WriteAsync(() => gate.SaveAsync(() => CreateInGateAsync(layout, cancellationToken), cancellationToken), cancellationToken);
+
+    private async Task<LayoutSaveResult> CreateInGateAsync(HomeLayout? layout, CancellationToken cancellationToken)
     {
         await EnsureBuiltInsAsync(cancellationToken);
         var errors = await ValidateAsync(layout, null, cancellationToken);
@@ -96,7 +101,10 @@ public sealed class LayoutLibrary(IDbContextFactory<StreamingDbContext> contexts
     }
 
     /// <summary>Replaces a layout. With <paramref name="expectedVersion"/>, refuses when someone saved it since (nothing is overwritten).</summary>
-    public async Task<LayoutSaveResult> UpdateAsync(int id, HomeLayout? layout, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public Task<LayoutSaveResult> UpdateAsync(int id, HomeLayout? layout, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        gate.WriteAsync(() => gate.SaveAsync(() => UpdateInGateAsync(id, layout, expectedVersion, cancellationToken), cancellationToken), cancellationToken);
+
+    private async Task<LayoutSaveResult> UpdateInGateAsync(int id, HomeLayout? layout, int? expectedVersion, CancellationToken cancellationToken)
     {
         await EnsureBuiltInsAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -160,7 +168,10 @@ public sealed class LayoutLibrary(IDbContextFactory<StreamingDbContext> contexts
         return await CreateAsync(source.Layout with { Name = name }, cancellationToken);
     }
 
-    public async Task<LayoutDeleteStatus> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    public Task<LayoutDeleteStatus> DeleteAsync(int id, CancellationToken cancellationToken = default) =>
+        gate.WriteAsync(() => gate.SaveAsync(() => DeleteInGateAsync(id, cancellationToken), cancellationToken), cancellationToken);
+
+    private async Task<LayoutDeleteStatus> DeleteInGateAsync(int id, CancellationToken cancellationToken)
     {
         await EnsureBuiltInsAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -21,7 +21,7 @@ public sealed record NewProfile(string Name, string AvatarKey, IReadOnlyCollecti
 }
 
 /// <summary>Creates profiles through onboarding; the picks go through <see cref="FeedbackService"/> as likes, folded into recommendations at once (cold start).</summary>
-public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, FeedbackService feedback, IArtworkStyles artwork, StoreEvents events, TimeProvider clock)
+public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, FeedbackService feedback, IArtworkStyles artwork, StoreEvents events, StoreWriteGate gate, TimeProvider clock)
 {
     public const int TitlesPerGenre = 24;
 
@@ -81,6 +81,19 @@ public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> cont
             throw new ArgumentException($"Pick at least {NewProfile.MinimumPicks} shows.", nameof(request));
         }
 
+        // The profile and its picks are written inside one pass of the gate, so a reset cannot fall between them.
+        return await gate.WriteAsync(() => SaveProfileAsync(request, name, picks, cancellationToken), cancellationToken);
+    }
+
+    private async Task<int> SaveProfileAsync(NewProfile request, string name, List<int> picks, CancellationToken cancellationToken)
+    {
+        var id = await gate.SaveAsync(() => InsertProfileAsync(request, name, picks, cancellationToken), cancellationToken);
+        await feedback.SavePicksAsync(id, picks, cancellationToken);
+        return id;
+    }
+
+    private async Task<int> InsertProfileAsync(NewProfile request, string name, List<int> picks, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var known = await db.Titles.Where(t => picks.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
@@ -101,7 +114,6 @@ public sealed class OnboardingService(IDbContextFactory<StreamingDbContext> cont
         };
         db.Profiles.Add(profile);
         await db.SaveChangesAsync(cancellationToken);
-        await feedback.SavePicksAsync(profile.Id, picks, cancellationToken);
         return profile.Id;
     }
 

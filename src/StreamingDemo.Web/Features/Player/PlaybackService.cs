@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StreamingDemo.Data;
 using StreamingDemo.Data.Entities;
 using StreamingDemo.Domain;
+using StreamingDemo.Web.Features.Operations;
 
 namespace StreamingDemo.Web.Features.Player;
 
@@ -21,7 +22,7 @@ public sealed record PlaybackTarget(
 /// What the simulated player (V6) plays and where it resumes, and the pause points it records. The viewing itself
 /// (sessions and their progress) is feedback and goes through <see cref="Feedback.FeedbackService"/>.
 /// </summary>
-public sealed class PlaybackService(IDbContextFactory<StreamingDbContext> contexts, TimeProvider clock)
+public sealed class PlaybackService(IDbContextFactory<StreamingDbContext> contexts, StoreWriteGate gate, TimeProvider clock)
 {
     public async Task<PlaybackTarget?> GetTargetAsync(int titleId, int? episodeId, int profileId, CancellationToken cancellationToken = default)
     {
@@ -87,11 +88,16 @@ public sealed class PlaybackService(IDbContextFactory<StreamingDbContext> contex
             index + 1 < episodes.Count ? episodes[index + 1].Id : null);
     }
 
-    public async Task RecordPauseAsync(long sessionId, int profileId, PlaybackTarget target, int positionSeconds, CancellationToken cancellationToken = default)
+    public Task RecordPauseAsync(long sessionId, int profileId, PlaybackTarget target, int positionSeconds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
+        return gate.WriteAsync(() => gate.SaveAsync(() => SavePauseAsync(sessionId, profileId, target, positionSeconds, cancellationToken), cancellationToken), cancellationToken);
+    }
+
+    private async Task<PausePoint> SavePauseAsync(long sessionId, int profileId, PlaybackTarget target, int positionSeconds, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.PausePoints.Add(new PausePoint
+        var pause = new PausePoint
         {
             SessionId = sessionId,
             ProfileId = profileId,
@@ -99,7 +105,9 @@ public sealed class PlaybackService(IDbContextFactory<StreamingDbContext> contex
             EpisodeId = target.EpisodeId,
             PositionSeconds = positionSeconds,
             At = clock.GetUtcNow().UtcDateTime,
-        });
+        };
+        db.PausePoints.Add(pause);
         await db.SaveChangesAsync(cancellationToken);
+        return pause;
     }
 }

@@ -23,6 +23,7 @@ public static class RateLimitPolicies
     public static IServiceCollection AddStreamingRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.SectionName));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -54,7 +55,7 @@ public static class RateLimitPolicies
             });
 }
 
-/// <summary>Section "RateLimits": permits per client address per minute.</summary>
+/// <summary>Section "RateLimits": HTTP permits per client address per minute, and the feedback budget per profile.</summary>
 public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
@@ -64,4 +65,10 @@ public sealed class RateLimitOptions
     public int WritesPerMinute { get; set; } = 300;
 
     public int PresenterSignInsPerMinute { get; set; } = 5;
+
+    /// <summary>Feedback writes (thumbs, plays, progress, onboarding picks) per profile per minute, from any source including a Blazor circuit.</summary>
+    public int FeedbackPerProfilePerMinute { get; set; } = 120;
+
+    /// <summary>How many feedback writes a profile may make at once before the per-minute pace applies.</summary>
+    public int FeedbackBurstPerProfile { get; set; } = 60;
 }

@@ -1,8 +1,6 @@
-using StreamingDemo.Domain;
+namespace StreamingDemo.Domain;
 
-namespace StreamingDemo.Recommender.Artwork;
-
-/// <summary>One logged artwork impression: which variants the title had, which one was shown, whether it was played.</summary>
+/// <summary>One logged artwork impression (V10): which variants the title had, which one was shown, whether it was played.</summary>
 /// <param name="Explored">Shown by uniform random exploration (usable for replay), not by the default artwork.</param>
 public sealed record LoggedImpression(int ProfileId, int TitleId, DeviceType Device, IReadOnlyList<string> Candidates, string Shown, bool Explored, bool Played);
 
@@ -10,7 +8,8 @@ public sealed record LoggedImpression(int ProfileId, int TitleId, DeviceType Dev
 public sealed record ArtworkLogOptions(int Seed = 42, int ImpressionsPerProfile = 24, double ExplorationShare = 0.3, int MaxProfiles = 4000);
 
 /// <summary>
-/// Generates the impression log a seeded world starts with. The planted rule: every planted community has a favourite
+/// Generates the impression log a seeded world starts with; the seeder stores it (table ArtworkImpressions) and the
+/// bandit's warm start, the studio replay and <c>evaluate</c> read it from there. The planted rule: every planted community has a favourite
 /// artwork theme and a second one (a stable pick from its name); a profile plays a shown variant with chance
 /// 4 % + 30 % × (the weight of its communities whose favourite the theme is) + 12 % × (the weight of those for which it
 /// is the second). Shown variants are the title's default artwork, except for an exploration share picked uniformly.
@@ -26,7 +25,7 @@ public static class ArtworkLog
     {
         ArgumentNullException.ThrowIfNull(communityName);
         ArgumentNullException.ThrowIfNull(themes);
-        var hash = Fnv(communityName);
+        var hash = StableHash(communityName);
         var favourite = themes[(int)(hash % (ulong)themes.Count)];
         var second = themes[(int)((hash >> 20) % (ulong)(themes.Count - 1))];
         return (favourite, second == favourite ? themes[^1] : second);
@@ -89,7 +88,8 @@ public static class ArtworkLog
         return [.. variants.Values.SelectMany(v => v).Distinct().Order(StringComparer.Ordinal)];
     }
 
-    internal static ulong Fnv(string text)
+    /// <summary>FNV-1a over the text: the same in every process (never <c>string.GetHashCode</c>).</summary>
+    public static ulong StableHash(string text)
     {
         var hash = 14695981039346656037UL;
         foreach (var c in text)
