@@ -32,7 +32,11 @@ public sealed class SqliteInteractionSource(StoreLocation store) : IInteractionS
             list.Add(tagId);
         }
 
-        var episodeCounts = (await SqliteReads.ListAsync(connection, "SELECT TitleId, COUNT(*) FROM Episodes GROUP BY TitleId",
+        var asOfValue = await SqliteReads.ListAsync(connection, "SELECT Value FROM Meta WHERE Key = 'seed.referenceDate'", r => r.GetString(0), cancellationToken);
+        var asOf = asOfValue.Count > 0 ? DateTime.Parse(asOfValue[0], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) : DateTime.UtcNow;
+
+        // Seasons that premiere after the store's "now" (M4's new seasons) are not part of what viewers could have watched.
+        var episodeCounts = (await SqliteReads.ListAsync(connection, $"SELECT TitleId, COUNT(*) FROM Episodes WHERE AvailableAt <= {asOf.Ticks} GROUP BY TitleId",
             r => (r.GetInt32(0), r.GetInt32(1)), cancellationToken)).ToDictionary(x => x.Item1, x => x.Item2);
 
         var titles = await SqliteReads.ListAsync(connection,
@@ -89,9 +93,8 @@ public sealed class SqliteInteractionSource(StoreLocation store) : IInteractionS
         var edges = await SqliteReads.ListAsync(connection, "SELECT FromProfileId, ToProfileId, Weight FROM InfluenceEdges ORDER BY FromProfileId, ToProfileId",
             r => new InfluenceEdgeInfo(r.GetInt32(0), r.GetInt32(1), r.GetFloat(2)), cancellationToken);
 
-        var asOf = await SqliteReads.ListAsync(connection, "SELECT Value FROM Meta WHERE Key = 'seed.referenceDate'", r => r.GetString(0), cancellationToken);
         return new InteractionSnapshot(
-            asOf.Count > 0 ? DateTime.Parse(asOf[0], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) : DateTime.UtcNow,
+            asOf,
             version, genres, microGenres, titles, profiles, interactions, edges)
         {
             ChoiceLeanings = await ReadChoiceLeaningsAsync(connection, microGenres, cancellationToken),

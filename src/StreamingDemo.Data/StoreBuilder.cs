@@ -95,8 +95,8 @@ public sealed class StoreBuilder : IAsyncDisposable
         writer.Insert("TitleTags", ["TitleId", "MicroGenreId"], titles.SelectMany(t => t.Tags), (p, g) => BulkWriter.Bind(p, g.TitleId, g.MicroGenreId));
         writer.Insert("Credits", ["Id", "TitleId", "PersonName", "Role", "Character", "Order"], titles.SelectMany(t => t.Credits),
             (p, c) => BulkWriter.Bind(p, c.Id, c.TitleId, c.PersonName, (int)c.Role, c.Character, c.Order));
-        writer.Insert("Episodes", ["Id", "TitleId", "SeasonNumber", "EpisodeNumber", "Name", "RuntimeMinutes", "Synopsis"], titles.SelectMany(t => t.Episodes),
-            (p, e) => BulkWriter.Bind(p, e.Id, e.TitleId, e.SeasonNumber, e.EpisodeNumber, e.Name, e.RuntimeMinutes, e.Synopsis));
+        writer.Insert("Episodes", ["Id", "TitleId", "SeasonNumber", "EpisodeNumber", "Name", "RuntimeMinutes", "Synopsis", "AvailableAt"], titles.SelectMany(t => t.Episodes),
+            (p, e) => BulkWriter.Bind(p, e.Id, e.TitleId, e.SeasonNumber, e.EpisodeNumber, e.Name, e.RuntimeMinutes, e.Synopsis, e.AvailableAt.Ticks));
         writer.Insert("ArtworkVariants", ["Id", "TitleId", "Theme", "Focus"], titles.SelectMany(t => t.ArtworkVariants),
             (p, a) => BulkWriter.Bind(p, a.Id, a.TitleId, a.Theme, a.Focus));
     }

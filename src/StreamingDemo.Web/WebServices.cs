@@ -13,6 +13,7 @@ using StreamingDemo.Web.Features.Catalog;
 using StreamingDemo.Web.Features.Health;
 using StreamingDemo.Web.Features.Feedback;
 using StreamingDemo.Web.Features.Lab;
+using StreamingDemo.Web.Features.Notifications;
 using StreamingDemo.Web.Features.Onboarding;
 using StreamingDemo.Web.Features.Operations;
 using StreamingDemo.Web.Features.Player;
@@ -38,6 +39,8 @@ public static class WebServices
 
         services.AddStreamingData(builder.Environment.ContentRootPath);
         services.AddStoreInitializer();
+        // Before the recommender: the demo clock is the one TimeProvider of the whole site.
+        services.AddDemoClock();
         // Models are persisted next to the database, so a restart loads them instead of retraining.
         services.AddRecommender(sp => sp.GetRequiredService<StoreLocation>().ModelDirectory);
 
@@ -80,6 +83,7 @@ public static class WebServices
         builder.AddRequestLimits();
 
         services.AddStudio();
+        services.AddNotifications();
         return builder;
     }
 

@@ -11,8 +11,22 @@ public sealed class TitleDetailTests(SeededStore store)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private TitleDetailService Service(RecordingRecommender recommender) =>
-        new(store.Contexts, new CatalogService(store.Contexts, new VocabularyArtworkStyles()), new TitleMatches(recommender), recommender);
+    private TitleDetailService Service(RecordingRecommender recommender, TimeProvider? clock = null) =>
+        new(store.Contexts, new CatalogService(store.Contexts, new VocabularyArtworkStyles()), new TitleMatches(recommender), recommender, clock ?? TimeProvider.System);
+
+    [Fact]
+    public async Task ASeasonAppearsOnTheTitlePageOnlyOnceItHasPremieredOnTheDemoClock()
+    {
+        await using var db = await store.Contexts.CreateDbContextAsync(Cancel);
+        var premiere = await db.Episodes.AsNoTracking().Where(e => e.AvailableAt > new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc))
+            .OrderBy(e => e.TitleId).Select(e => new { e.TitleId, e.SeasonNumber, e.AvailableAt }).FirstAsync(Cancel);
+        var service = Service(new RecordingRecommender(store.Contexts), new Notifications.ManualTime(premiere.AvailableAt.AddMinutes(-1)));
+        var before = await service.GetAsync(premiere.TitleId, null, Cancel);
+        var after = await Service(new RecordingRecommender(store.Contexts), new Notifications.ManualTime(premiere.AvailableAt)).GetAsync(premiere.TitleId, null, Cancel);
+
+        Assert.Equal(premiere.SeasonNumber - 1, before!.Episodes.Max(e => e.Season));
+        Assert.Equal(premiere.SeasonNumber, after!.Episodes.Max(e => e.Season));
+    }
 
     [Fact]
     public async Task CreditsReadAsLabelledLinesInBillingOrderWithPluralsWhereSeveralShareARole()

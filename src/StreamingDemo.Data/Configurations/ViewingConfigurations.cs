@@ -71,7 +71,14 @@ internal sealed class InfluenceEdgeConfiguration : IEntityTypeConfiguration<Infl
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
-    public void Configure(EntityTypeBuilder<Notification> builder) => builder.HasIndex(n => new { n.ProfileId, n.ScheduledFor });
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.HasIndex(n => new { n.ProfileId, n.ScheduledFor });
+        // The store itself refuses a second firing of the same notification.
+        builder.HasIndex(n => new { n.ProfileId, n.DedupeKey }).IsUnique();
+        builder.Property(n => n.Kind).HasMaxLength(32);
+        builder.Property(n => n.DedupeKey).HasMaxLength(128);
+    }
 }
 
 internal sealed class StoreMetaConfiguration : IEntityTypeConfiguration<StoreMeta>

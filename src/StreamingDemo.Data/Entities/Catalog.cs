@@ -84,6 +84,8 @@ public sealed class Episode
     public required string Name { get; set; }
     public int RuntimeMinutes { get; set; }
     public required string Synopsis { get; set; }
+    /// <summary>When the episode can be watched: seeded episodes since their title joined the catalogue; a new season on its premiere.</summary>
+    public DateTime AvailableAt { get; set; }
 }
 
 /// <summary>One artwork variant of a title (V10): a theme and the focal subject it shows.</summary>

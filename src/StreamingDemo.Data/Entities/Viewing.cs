@@ -106,18 +106,30 @@ public enum NotificationChannel
     Email = 2,
 }
 
+/// <summary>
+/// A notification fired into a profile's notification centre (M4) at its send time on the demo clock. One per
+/// <see cref="DedupeKey"/> and profile, so moving the clock back and forth never fires the same one twice.
+/// </summary>
 public sealed class Notification
 {
     public long Id { get; set; }
     public int ProfileId { get; set; }
     public int? TitleId { get; set; }
+    public int? EpisodeId { get; set; }
     public NotificationChannel Channel { get; set; }
+    /// <summary>The candidate rule that chose it: "new-season", "recovery" or "high-match".</summary>
     public required string Kind { get; set; }
+    /// <summary>What the notification is about, once per profile: the rule, the title and what is new or where the viewer stopped.</summary>
+    public required string DedupeKey { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }
+    /// <summary>The send time it was due at on the demo clock.</summary>
     public DateTime ScheduledFor { get; set; }
     public DateTime? SentAt { get; set; }
     public DateTime? ReadAt { get; set; }
+    /// <summary>When the viewer opened it; an open is logged as a play (the viewing session below).</summary>
+    public DateTime? OpenedAt { get; set; }
+    public long? OpenedSessionId { get; set; }
 }
 
 /// <summary>Key/value facts about the database itself: the seed that made it and the completion marker.</summary>

@@ -105,6 +105,9 @@ namespace StreamingDemo.Data.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AvailableAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EpisodeNumber")
                         .HasColumnType("INTEGER");
 
@@ -363,9 +366,24 @@ namespace StreamingDemo.Data.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EpisodeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpenedSessionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProfileId")
                         .HasColumnType("INTEGER");
@@ -387,6 +405,9 @@ namespace StreamingDemo.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "DedupeKey")
+                        .IsUnique();
 
                     b.HasIndex("ProfileId", "ScheduledFor");
 

@@ -20,6 +20,12 @@ internal sealed partial class WorldGenerator(SeedVocabulary vocabulary, SeedPres
     private const double ThumbRate = 0.075;
     private const double PauseRate = 0.3;
 
+    /// <summary>Share of series that get a new season premiering after <see cref="ReferenceDate"/> (M4's "new season" notifications).</summary>
+    private const double NewSeasonRate = 0.4;
+
+    /// <summary>New seasons premiere on Fridays over this many weeks after <see cref="ReferenceDate"/>, so a demo held any time in that span has premieres around it.</summary>
+    private const int NewSeasonWeeks = 60;
+
     private static readonly string[] AdultMaturities = ["PG-13", "TV-14", "TV-MA", "R", "16+", "TV-PG"];
     private static readonly string[] KidsMaturities = ["TV-Y", "TV-Y7", "G", "PG"];
     private static readonly string[] ArtworkFocus = ["lead character", "ensemble", "setting", "key object", "couple", "action moment"];
@@ -46,6 +52,7 @@ internal sealed partial class WorldGenerator(SeedVocabulary vocabulary, SeedPres
         progress?.Report(0.1);
         AddViewing(world, progress, cancellationToken);
         AddInfluenceEdges(world, random);
+        AddNewSeasons(world);
         return world;
     }
 
@@ -237,6 +244,48 @@ internal sealed partial class WorldGenerator(SeedVocabulary vocabulary, SeedPres
                     Name = names[(episode - 1) % names.Length],
                     RuntimeMinutes = Math.Max(8, title.RuntimeMinutes + random.Next(-4, 5)),
                     Synopsis = MakeSynopsis(random, words),
+                    AvailableAt = title.AddedAt,
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives some series one more season that premieres after the seeded history ends: all its episodes drop at once on a
+    /// Friday at 08:00 UTC, spread over <see cref="NewSeasonWeeks"/> weeks. Nobody in the history has watched them (they
+    /// come after it), and they draw from their own random stream so the rest of the world stays as it was.
+    /// </summary>
+    private void AddNewSeasons(SeededWorld world)
+    {
+        var random = new Random(unchecked(seed + 0x5EA50));
+        var slugs = world.Genres.ToDictionary(g => g.Id, g => g.Slug);
+        var nextId = world.Titles.SelectMany(t => t.Episodes).Select(e => e.Id).DefaultIfEmpty(0).Max() + 1;
+        var firstFriday = ReferenceDate.AddDays(((int)DayOfWeek.Friday - (int)ReferenceDate.DayOfWeek + 7) % 7).AddHours(8);
+        foreach (var title in world.Titles.Where(t => t.Kind == TitleKind.Series && t.Episodes.Count > 0))
+        {
+            if (random.NextDouble() >= NewSeasonRate)
+            {
+                continue;
+            }
+
+            var words = vocabulary.Words[slugs[title.PrimaryGenreId]];
+            var premiere = firstFriday.AddDays(7 * random.Next(NewSeasonWeeks));
+            var season = title.Episodes.Max(e => e.SeasonNumber) + 1;
+            var count = title.IsKids ? random.Next(8, 14) : random.Next(5, 11);
+            var names = words.EpisodeWords.ToArray();
+            random.Shuffle(names);
+            for (var episode = 1; episode <= count; episode++)
+            {
+                title.Episodes.Add(new Episode
+                {
+                    Id = nextId++,
+                    TitleId = title.Id,
+                    SeasonNumber = season,
+                    EpisodeNumber = episode,
+                    Name = names[(episode - 1) % names.Length],
+                    RuntimeMinutes = Math.Max(8, title.RuntimeMinutes + random.Next(-4, 5)),
+                    Synopsis = MakeSynopsis(random, words),
+                    AvailableAt = premiere,
                 });
             }
         }

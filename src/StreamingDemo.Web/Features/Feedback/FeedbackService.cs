@@ -209,6 +209,60 @@ public sealed class FeedbackService : IDisposable
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Opens a notification from the profile's notification centre (M4). The open is logged like a play: a viewing session
+    /// of the notification's title starts where it points (the new season's first episode, the moment the viewer stopped,
+    /// the next episode), the notification records that session as its source, and the play is folded into the
+    /// recommender. Opening it again logs nothing more and returns null. A notification of another profile is refused.
+    /// </summary>
+    public async Task<FeedbackResult?> OpenNotificationAsync(int profileId, long notificationId, DeviceType device, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(device))
+        {
+            throw new ArgumentException($"There is no device {(int)device}.", nameof(device));
+        }
+
+        var results = await SaveThenApplyManyAsync(profileId, async (db, now) =>
+        {
+            var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == notificationId && n.ProfileId == profileId, cancellationToken)
+                ?? throw new ArgumentException($"Profile {profileId} has no notification {notificationId}.", nameof(notificationId));
+            if (notification.OpenedAt is not null || notification.TitleId is not int titleId)
+            {
+                notification.ReadAt ??= now;
+                await db.SaveChangesAsync(cancellationToken);
+                return [];
+            }
+
+            var runtime = await RuntimeSecondsAsync(db, titleId, notification.EpisodeId, cancellationToken) ?? 0;
+            // Where the viewer stopped, when the notification is about an unfinished episode or movie; else the start.
+            var position = await db.ViewingSessions.AsNoTracking()
+                .Where(s => s.ProfileId == profileId && s.TitleId == titleId && s.EpisodeId == notification.EpisodeId)
+                .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id)
+                .Select(s => s.Completed ? 0 : s.EndPositionSeconds)
+                .FirstOrDefaultAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var session = new ViewingSession
+            {
+                ProfileId = profileId,
+                TitleId = titleId,
+                EpisodeId = notification.EpisodeId,
+                Device = device,
+                StartedAt = now,
+                StartPositionSeconds = position,
+                EndPositionSeconds = position,
+            };
+            db.ViewingSessions.Add(session);
+            await db.SaveChangesAsync(cancellationToken);
+            notification.OpenedAt = now;
+            notification.ReadAt ??= now;
+            notification.OpenedSessionId = session.Id;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return [new FeedbackResult(new FeedbackEvent(profileId, titleId, FeedbackKind.Play, now, Completion: Share(position, runtime)), SessionId: session.Id)];
+        }, cancellationToken);
+        return results.Count > 0 ? results[0] : null;
+    }
+
     /// <summary>Saves a new viewer's onboarding picks as likes (the next training learns from them) and folds them in at once (cold start).</summary>
     public async Task<IReadOnlyList<FeedbackResult>> SavePicksAsync(int profileId, IReadOnlyCollection<int> titleIds, CancellationToken cancellationToken = default)
     {

@@ -46,7 +46,9 @@ public sealed class PlaybackService(IDbContextFactory<StreamingDbContext> contex
             return new PlaybackTarget(title.Id, title.Name, title.Kind, null, null, null, title.RuntimeMinutes * 60, resume, null);
         }
 
-        var episodes = await db.Episodes.AsNoTracking().Where(e => e.TitleId == titleId)
+        // Only what has premiered on the demo clock plays.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var episodes = await db.Episodes.AsNoTracking().Where(e => e.TitleId == titleId && e.AvailableAt <= now)
             .OrderBy(e => e.SeasonNumber).ThenBy(e => e.EpisodeNumber)
             .Select(e => new { e.Id, e.SeasonNumber, e.EpisodeNumber, e.Name, e.RuntimeMinutes })
             .ToListAsync(cancellationToken);

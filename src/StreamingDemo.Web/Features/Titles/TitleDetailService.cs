@@ -8,7 +8,7 @@ using StreamingDemo.Web.Features.Catalog;
 namespace StreamingDemo.Web.Features.Titles;
 
 /// <summary>Reads a title's page (V6): catalogue facts, this profile's progress and thumb, and the recommender's match and similar titles.</summary>
-public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, TitleMatches matches, IRecommender recommender)
+public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> contexts, CatalogService catalog, TitleMatches matches, IRecommender recommender, TimeProvider clock)
 {
     public const int SimilarCount = 12;
 
@@ -32,7 +32,9 @@ public sealed class TitleDetailService(IDbContextFactory<StreamingDbContext> con
         var credits = await db.Credits.AsNoTracking().Where(c => c.TitleId == titleId).OrderBy(c => c.Role).ThenBy(c => c.Order)
             .Select(c => new { c.Role, c.PersonName })
             .ToListAsync(cancellationToken);
-        var episodes = await db.Episodes.AsNoTracking().Where(e => e.TitleId == titleId).OrderBy(e => e.SeasonNumber).ThenBy(e => e.EpisodeNumber)
+        // A season that has not premiered yet on the demo clock is not listed (nor playable).
+        var now = clock.GetUtcNow().UtcDateTime;
+        var episodes = await db.Episodes.AsNoTracking().Where(e => e.TitleId == titleId && e.AvailableAt <= now).OrderBy(e => e.SeasonNumber).ThenBy(e => e.EpisodeNumber)
             .ToListAsync(cancellationToken);
 
         var progress = new Dictionary<int, double>();
