@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Components.Browse;
 using StreamingDemo.Web.Components.Layout;
+using StreamingDemo.Web.Components.Notifications;
 using StreamingDemo.Web.Components.Profiles;
 using StreamingDemo.Web.Components.Studio;
 using StreamingDemo.Web.Features.Presenter;
@@ -73,6 +74,8 @@ public sealed class StudioLinksTests : MudTestContext
     [Fact]
     public void AViewerCanSwitchTheMachineryOnFromTheAppBarAndComeBackToTheSamePage()
     {
+        // The bell reads the viewer's notification centre from a store; this test is about the switch beside it.
+        ComponentFactories.AddStub<NotificationBell>();
         var cut = Render<AppBar>(p => p.Add(b => b.Viewer, new PersonaModel(12, "Astrid", "fox", false, [])));
 
         var toggle = cut.Find("a.machinery-switch");
