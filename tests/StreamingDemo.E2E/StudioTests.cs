@@ -159,9 +159,9 @@ public sealed partial class StudioTests(SiteFixture site)
         await AssertAccessibleAsync(page);
     }
 
-    /// <summary>Screenshots of every studio page on a projector (1920×1080) and a laptop (1280×800), for docs/screenshots.</summary>
+    /// <summary>Screenshots of every studio page on a projector (1920×1080), a laptop (1280×800) and a phone, for docs/screenshots.</summary>
     [Fact]
-    public async Task EveryStudioPageIsCapturedOnAProjectorAndALaptop()
+    public async Task EveryStudioPageIsCapturedOnAProjectorALaptopAndAPhone()
     {
         var folder = Environment.GetEnvironmentVariable("STREAMINGDEMO_SCREENSHOTS") is { Length: > 0 } target ? target : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
@@ -178,7 +178,7 @@ public sealed partial class StudioTests(SiteFixture site)
             ("studio-insights", "/studio/insights", "What the viewing data says"),
             ("studio-artwork", "/studio/artwork", "Which poster gets the play"),
         };
-        foreach (var (width, viewport) in new[] { ("1920", Projector), ("1280", Laptop) })
+        foreach (var (width, viewport) in new[] { ("1920", Projector), ("1280", Laptop), ("phone", Browser.Phone) })
         {
             foreach (var (name, path, heading) in pages)
             {

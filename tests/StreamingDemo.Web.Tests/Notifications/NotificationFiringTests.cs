@@ -32,9 +32,10 @@ public sealed class NotificationFiringTests(SeededStore seeded) : IAsyncLifetime
         clock = new DemoClock(real, stateFile: null);
         recommender = new RecordingRecommender(store.Contexts);
         planner = new NotificationPlanner(store.Contexts, new EvenPrior(), recommender);
-        feedback = new FeedbackService(store.Contexts, recommender, clock, new StoreWriteGate(), Options.Create(new RateLimitOptions()));
-        centre = new NotificationCentre(store.Contexts, feedback);
-        dispatcher = new NotificationDispatcher(store.Contexts, planner, centre, clock, NullLogger<NotificationDispatcher>.Instance);
+        var gate = new StoreWriteGate();
+        feedback = new FeedbackService(store.Contexts, recommender, clock, gate, Options.Create(new RateLimitOptions()));
+        centre = new NotificationCentre(store.Contexts, feedback, gate);
+        dispatcher = new NotificationDispatcher(store.Contexts, planner, centre, gate, clock, NullLogger<NotificationDispatcher>.Instance);
         return ValueTask.CompletedTask;
     }
 

@@ -48,7 +48,12 @@ public sealed class ArtworkService(
     ILogger<ArtworkService> logger) : IDisposable
 {
     private const string FileName = "artwork-bandit.json";
+    /// <summary>How long learned artwork state may go unsaved (see <see cref="QueueSave"/>).</summary>
+    public static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(5);
+
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly CancellationTokenSource stopping = new();
+    private int saveQueued;
     private readonly Lock learning = new();
     private readonly ConcurrentDictionary<int, (int Visit, DeviceType Device, ConcurrentDictionary<int, CardArtwork> Shown)> visits = new();
     private readonly ConcurrentDictionary<(int Profile, int Visit, int Title), byte> played = new();
@@ -163,7 +168,7 @@ public sealed class ArtworkService(
             }
         }
 
-        await SaveAsync(learned, cancellationToken);
+        QueueSave(learned);
     }
 
     /// <summary>A play of a title: if this profile's current visit showed it personalized artwork, that impression becomes a play (once).</summary>
@@ -181,7 +186,7 @@ public sealed class ArtworkService(
             learned.ObservePlayAfterImpression(Context(profileId, held.Device), card.Theme);
         }
 
-        await SaveAsync(learned, cancellationToken);
+        QueueSave(learned);
     }
 
     /// <summary>Loads the variants and loads or warm-starts the bandit now, so no page waits for them (see <see cref="ArtworkWarmup"/>).</summary>
@@ -191,7 +196,18 @@ public sealed class ArtworkService(
         await BanditAsync(cancellationToken);
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        // Shutting down: what the last interval learned is written now rather than lost.
+        stopping.Cancel();
+        if (Interlocked.Exchange(ref saveQueued, 0) == 1 && bandit is { } learned)
+        {
+            SaveNow(learned);
+        }
+
+        stopping.Dispose();
+        gate.Dispose();
+    }
 
     private static CardArtwork Describe(int titleId, string theme, string defaultTheme, bool personalized, bool explored, double expected, double defaultExpected) =>
         new(titleId, theme, Label(theme), Label(defaultTheme), personalized, explored, expected, defaultExpected);
@@ -285,6 +301,43 @@ public sealed class ArtworkService(
         return learned;
     }
 
+    /// <summary>
+    /// Saves the learned state at most once per <see cref="SaveInterval"/>: the state is about 1.7 MB on demo, and writing it
+    /// after every page made each home page serialize it under the bandit's lock (the load benchmark's slowest tails).
+    /// A crash loses at most the last interval's learning; a normal shutdown saves it (<see cref="Dispose"/>).
+    /// </summary>
+    private void QueueSave(LinUcbBandit learned)
+    {
+        if (Interlocked.Exchange(ref saveQueued, 1) == 0)
+        {
+            _ = SaveLaterAsync(learned);
+        }
+    }
+
+    private async Task SaveLaterAsync(LinUcbBandit learned)
+    {
+        try
+        {
+            await Task.Delay(SaveInterval, stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // Dispose saves what is queued.
+        }
+
+        if (Interlocked.Exchange(ref saveQueued, 0) == 1)
+        {
+            try
+            {
+                await SaveAsync(learned, stopping.Token);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not save the artwork bandit to {Path}; the next interval tries again", StatePath);
+            }
+        }
+    }
+
     private async Task SaveAsync(LinUcbBandit learned, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(store.ModelDirectory);
@@ -298,5 +351,27 @@ public sealed class ArtworkService(
         var temporary = StatePath + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await File.WriteAllBytesAsync(temporary, buffer.ToArray(), cancellationToken);
         File.Move(temporary, StatePath, overwrite: true);
+    }
+
+    private void SaveNow(LinUcbBandit learned)
+    {
+        try
+        {
+            Directory.CreateDirectory(store.ModelDirectory);
+            var temporary = StatePath + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            using (var file = File.Create(temporary))
+            {
+                lock (learning)
+                {
+                    learned.Save(file);
+                }
+            }
+
+            File.Move(temporary, StatePath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not save the artwork bandit to {Path} at shutdown", StatePath);
+        }
     }
 }

@@ -3,6 +3,7 @@ using StreamingDemo.Data;
 using StreamingDemo.Data.Entities;
 using StreamingDemo.Domain;
 using StreamingDemo.Web.Features.Feedback;
+using StreamingDemo.Web.Features.Operations;
 
 namespace StreamingDemo.Web.Features.Notifications;
 
@@ -25,7 +26,7 @@ public sealed record NotificationView(
 /// Opening goes through <see cref="FeedbackService.OpenNotificationAsync"/> (logged like a play). Open pages hear
 /// <see cref="Changed"/> when notifications fire or change, so the bell updates without a reload.
 /// </summary>
-public sealed class NotificationCentre(IDbContextFactory<StreamingDbContext> contexts, FeedbackService feedback)
+public sealed class NotificationCentre(IDbContextFactory<StreamingDbContext> contexts, FeedbackService feedback, StoreWriteGate gate)
 {
     public const int ListSize = 20;
 
@@ -59,9 +60,12 @@ public sealed class NotificationCentre(IDbContextFactory<StreamingDbContext> con
 
     public async Task MarkAllReadAsync(int profileId, DateTime now, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var changed = await db.Notifications.Where(n => n.ProfileId == profileId && n.SentAt != null && n.ReadAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+        var changed = await gate.WriteAsync(() => gate.SaveAsync(async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            return await db.Notifications.Where(n => n.ProfileId == profileId && n.SentAt != null && n.ReadAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+        }, cancellationToken), cancellationToken);
         if (changed > 0)
         {
             Raise([profileId]);

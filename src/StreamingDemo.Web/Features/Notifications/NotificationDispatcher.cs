@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using StreamingDemo.Data;
 using StreamingDemo.Data.Entities;
+using StreamingDemo.Web.Features.Operations;
 
 namespace StreamingDemo.Web.Features.Notifications;
 
@@ -18,6 +19,7 @@ public sealed class NotificationDispatcher(
     IDbContextFactory<StreamingDbContext> contexts,
     NotificationPlanner planner,
     NotificationCentre centre,
+    StoreWriteGate gate,
     TimeProvider clock,
     ILogger<NotificationDispatcher> logger) : IDisposable
 {
@@ -38,68 +40,74 @@ public sealed class NotificationDispatcher(
         await one.WaitAsync(cancellationToken);
         try
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var checkpoint = await db.Meta.FirstOrDefaultAsync(m => m.Key == CheckpointKey, cancellationToken);
-            if (checkpoint is null)
-            {
-                // A fresh store starts counting from now: months of history do not all fire at the first start.
-                db.Meta.Add(new StoreMeta { Key = CheckpointKey, Value = Format(now) });
-                await db.SaveChangesAsync(cancellationToken);
-                return [];
-            }
-
-            var from = DateTime.Parse(checkpoint.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-            checkpoint.Value = Format(now);
-            var fired = new List<Notification>();
-            if (now > from)
-            {
-                foreach (var profileId in await AudienceAsync(db, cancellationToken))
-                {
-                    var sendTime = await planner.SendTimeAsync(profileId, cancellationToken);
-                    if (sendTime.DueIn(from, now) is not DateTime due || await planner.PlanAsync(profileId, due, cancellationToken) is not { } plan)
-                    {
-                        continue;
-                    }
-
-                    foreach (var item in plan.Planned.Where(p => p.Channel is not null))
-                    {
-                        var candidate = item.Candidate;
-                        fired.Add(new Notification
-                        {
-                            ProfileId = profileId,
-                            TitleId = candidate.TitleId,
-                            EpisodeId = candidate.EpisodeId,
-                            Channel = item.Channel!.Value,
-                            Kind = NotificationKinds.Slug(candidate.Kind),
-                            DedupeKey = candidate.DedupeKey,
-                            Subject = candidate.Subject,
-                            Body = candidate.Body,
-                            ScheduledFor = due,
-                            SentAt = due,
-                        });
-                    }
-                }
-            }
-
-            db.Notifications.AddRange(fired);
-            await db.SaveChangesAsync(cancellationToken);
-            if (fired.Count == 0)
-            {
-                return [];
-            }
-
-            logger.LogInformation("Demo clock at {Now:u}: fired {Count} notifications for {Profiles} profiles", now, fired.Count, fired.Select(n => n.ProfileId).Distinct().Count());
-            var profiles = fired.Select(n => n.ProfileId).Distinct().ToList();
-            centre.Raise(profiles);
-            var ids = fired.Select(n => n.Id).ToHashSet();
-            var views = await centre.RecentAsync(fired.Count, null, cancellationToken);
-            return [.. views.Where(v => ids.Contains(v.Id))];
+            // A write like any other: a reset or dataset switch waits for it, and its saves take the one writer slot.
+            return await gate.WriteAsync(() => CatchUpInGateAsync(cancellationToken), cancellationToken);
         }
         finally
         {
             one.Release();
         }
+    }
+
+    private async Task<IReadOnlyList<NotificationView>> CatchUpInGateAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var checkpoint = await db.Meta.FirstOrDefaultAsync(m => m.Key == CheckpointKey, cancellationToken);
+        if (checkpoint is null)
+        {
+            // A fresh store starts counting from now: months of history do not all fire at the first start.
+            db.Meta.Add(new StoreMeta { Key = CheckpointKey, Value = Format(now) });
+            await gate.SaveAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
+            return [];
+        }
+
+        var from = DateTime.Parse(checkpoint.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        checkpoint.Value = Format(now);
+        var fired = new List<Notification>();
+        if (now > from)
+        {
+            foreach (var profileId in await AudienceAsync(db, cancellationToken))
+            {
+                var sendTime = await planner.SendTimeAsync(profileId, cancellationToken);
+                if (sendTime.DueIn(from, now) is not DateTime due || await planner.PlanAsync(profileId, due, cancellationToken) is not { } plan)
+                {
+                    continue;
+                }
+
+                foreach (var item in plan.Planned.Where(p => p.Channel is not null))
+                {
+                    var candidate = item.Candidate;
+                    fired.Add(new Notification
+                    {
+                        ProfileId = profileId,
+                        TitleId = candidate.TitleId,
+                        EpisodeId = candidate.EpisodeId,
+                        Channel = item.Channel!.Value,
+                        Kind = NotificationKinds.Slug(candidate.Kind),
+                        DedupeKey = candidate.DedupeKey,
+                        Subject = candidate.Subject,
+                        Body = candidate.Body,
+                        ScheduledFor = due,
+                        SentAt = due,
+                    });
+                }
+            }
+        }
+
+        db.Notifications.AddRange(fired);
+        await gate.SaveAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
+        if (fired.Count == 0)
+        {
+            return [];
+        }
+
+        logger.LogInformation("Demo clock at {Now:u}: fired {Count} notifications for {Profiles} profiles", now, fired.Count, fired.Select(n => n.ProfileId).Distinct().Count());
+        var profiles = fired.Select(n => n.ProfileId).Distinct().ToList();
+        centre.Raise(profiles);
+        var ids = fired.Select(n => n.Id).ToHashSet();
+        var views = await centre.RecentAsync(fired.Count, null, cancellationToken);
+        return [.. views.Where(v => ids.Contains(v.Id))];
     }
 
     private async Task<List<int>> AudienceAsync(StreamingDbContext db, CancellationToken cancellationToken)
