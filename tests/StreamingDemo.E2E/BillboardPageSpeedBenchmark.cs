@@ -17,14 +17,10 @@ namespace StreamingDemo.E2E;
 /// </summary>
 public sealed class BillboardPageSpeedBenchmark
 {
-    private const int Rounds = 15;
-
     [Fact]
     public async Task BillboardPagesOnAPreSeededStore()
     {
-        var database = Environment.GetEnvironmentVariable("STREAMINGDEMO_BENCH_DB");
-        Assert.SkipUnless(Environment.GetEnvironmentVariable("STREAMINGDEMO_BENCH") == "1" && database is { Length: > 0 },
-            "Set STREAMINGDEMO_BENCH=1 and STREAMINGDEMO_BENCH_DB to a seeded store to run the billboard benchmark.");
+        var database = PageSpeed.RequireStore("billboard");
         var cancel = TestContext.Current.CancellationToken;
         await using var app = new StreamingApp(databasePath: database);
         app.Start();
@@ -77,41 +73,8 @@ public sealed class BillboardPageSpeedBenchmark
             ("year-in-review SVG", i => $"/studio/year-in-review/{featured[i % featured.Count].Id}.svg"),
             ("/guide", _ => "/guide"),
         };
-        foreach (var (name, path) in pages)
-        {
-            await TimeAsync(client, path(0), cancel); // JIT and first-use caches
-            var samples = new List<double>();
-            for (var i = 0; i < Rounds; i++)
-            {
-                samples.Add(await TimeAsync(client, path(i), cancel));
-            }
+        await PageSpeed.TimePagesAsync(client, pages, "<", report, cancel);
 
-            report.AppendLine(Line(name, samples));
-        }
-
-        var text = report.ToString();
-        TestContext.Current.SendDiagnosticMessage(text);
-        Console.WriteLine(text);
-        if (Environment.GetEnvironmentVariable("STREAMINGDEMO_BENCH_OUT") is { Length: > 0 } output)
-        {
-            await File.WriteAllTextAsync(output, text, cancel);
-        }
-    }
-
-    private static async Task<double> TimeAsync(HttpClient client, string path, CancellationToken cancel)
-    {
-        var clock = Stopwatch.StartNew();
-        using var response = await client.GetAsync(path, cancel);
-        await response.Content.ReadAsStringAsync(cancel);
-        var elapsed = clock.Elapsed.TotalMilliseconds;
-        Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");
-        return elapsed;
-    }
-
-    private static string Line(string name, List<double> samples)
-    {
-        samples.Sort();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{name}: n={samples.Count}, median {samples[samples.Count / 2]:0} ms, p90 {samples[(int)(samples.Count * 0.9)]:0} ms, max {samples[^1]:0} ms");
+        await PageSpeed.PublishAsync(report, cancel);
     }
 }

@@ -19,14 +19,10 @@ namespace StreamingDemo.E2E;
 /// </summary>
 public sealed class NotificationPageSpeedBenchmark
 {
-    private const int Rounds = 15;
-
     [Fact]
     public async Task TheNotificationsPageAndAWeekOfFiringOnAPreSeededStore()
     {
-        var database = Environment.GetEnvironmentVariable("STREAMINGDEMO_BENCH_DB");
-        Assert.SkipUnless(Environment.GetEnvironmentVariable("STREAMINGDEMO_BENCH") == "1" && database is { Length: > 0 },
-            "Set STREAMINGDEMO_BENCH=1 and STREAMINGDEMO_BENCH_DB to a seeded store to run the notifications benchmark.");
+        var database = PageSpeed.RequireStore("notifications");
         var cancel = TestContext.Current.CancellationToken;
         await using var app = new StreamingApp(databasePath: database);
         app.Start();
@@ -43,7 +39,7 @@ public sealed class NotificationPageSpeedBenchmark
         {
             // Seeded viewers with the longest histories: the most sessions, thumbs and titles to weigh.
             heavy = await db.ViewingSessions.AsNoTracking().Where(s => s.ProfileId <= 2000).GroupBy(s => s.ProfileId)
-                .OrderByDescending(g => g.Count()).Select(g => g.Key).Take(Rounds).ToListAsync(cancel);
+                .OrderByDescending(g => g.Count()).Select(g => g.Key).Take(PageSpeed.Rounds).ToListAsync(cancel);
         }
 
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
@@ -55,17 +51,7 @@ public sealed class NotificationPageSpeedBenchmark
             ("notifications, featured persona", i => $"/studio/notifications?profile={featured[i % featured.Count].Id}"),
             ("notifications, seeded viewer with a long history", i => $"/studio/notifications?profile={heavy[i % heavy.Count]}"),
         };
-        foreach (var (name, path) in pages)
-        {
-            await TimeAsync(client, path(0), cancel);
-            var samples = new List<double>();
-            for (var i = 0; i < Rounds; i++)
-            {
-                samples.Add(await TimeAsync(client, path(i), cancel));
-            }
-
-            report.AppendLine(Line(name, samples));
-        }
+        await PageSpeed.TimePagesAsync(client, pages, "Best send time for", report, cancel);
 
         // Firing: the first check sets the checkpoint; a week on, every send time of the audience has passed once.
         var clock = app.Services.GetRequiredService<DemoClock>();
@@ -78,29 +64,6 @@ public sealed class NotificationPageSpeedBenchmark
             $"a demo week fired: {fired.Count} notifications for {fired.Select(f => f.ProfileId).Distinct().Count()} profiles in {firing.Elapsed.TotalMilliseconds:0} ms");
         clock.Reset();
 
-        var text = report.ToString();
-        TestContext.Current.SendDiagnosticMessage(text);
-        Console.WriteLine(text);
-        if (Environment.GetEnvironmentVariable("STREAMINGDEMO_BENCH_OUT") is { Length: > 0 } output)
-        {
-            await File.WriteAllTextAsync(output, text, cancel);
-        }
-    }
-
-    private static async Task<double> TimeAsync(HttpClient client, string path, CancellationToken cancel)
-    {
-        var clock = Stopwatch.StartNew();
-        using var response = await client.GetAsync(path, cancel);
-        var body = await response.Content.ReadAsStringAsync(cancel);
-        var elapsed = clock.Elapsed.TotalMilliseconds;
-        Assert.True(response.IsSuccessStatusCode && body.Contains("Best send time for", StringComparison.Ordinal), $"{path} answered {(int)response.StatusCode}");
-        return elapsed;
-    }
-
-    private static string Line(string name, List<double> samples)
-    {
-        samples.Sort();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{name}: n={samples.Count}, median {samples[samples.Count / 2]:0} ms, p90 {samples[(int)(samples.Count * 0.9)]:0} ms, max {samples[^1]:0} ms");
+        await PageSpeed.PublishAsync(report, cancel);
     }
 }

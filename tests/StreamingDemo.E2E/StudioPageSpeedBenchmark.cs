@@ -15,14 +15,10 @@ namespace StreamingDemo.E2E;
 /// </summary>
 public sealed class StudioPageSpeedBenchmark
 {
-    private const int Rounds = 15;
-
     [Fact]
     public async Task EveryStudioPageOnAPreSeededStore()
     {
-        var database = Environment.GetEnvironmentVariable("STREAMINGDEMO_BENCH_DB");
-        Assert.SkipUnless(Environment.GetEnvironmentVariable("STREAMINGDEMO_BENCH") == "1" && database is { Length: > 0 },
-            "Set STREAMINGDEMO_BENCH=1 and STREAMINGDEMO_BENCH_DB to a seeded store to run the studio benchmark.");
+        var database = PageSpeed.RequireStore("studio");
         var cancel = TestContext.Current.CancellationToken;
         await using var app = new StreamingApp(databasePath: database);
         app.Start();
@@ -41,7 +37,7 @@ public sealed class StudioPageSpeedBenchmark
         }
 
         var atlas = app.Services.GetRequiredService<ITasteCommunityAtlas>();
-        var communities = atlas.Communities.OrderByDescending(c => c.Size).Take(Rounds).ToList();
+        var communities = atlas.Communities.OrderByDescending(c => c.Size).Take(PageSpeed.Rounds).ToList();
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
 
         var report = new StringBuilder();
@@ -66,41 +62,8 @@ public sealed class StudioPageSpeedBenchmark
             ("profile communities", i => $"/studio/profiles/{featured[i % featured.Count].Id}"),
             ("insights (heatmap, segments, pause chart)", _ => "/studio/insights"),
         };
-        foreach (var (name, path) in pages)
-        {
-            await TimeAsync(client, path(0), cancel); // JIT and first-use caches
-            var samples = new List<double>();
-            for (var i = 0; i < Rounds; i++)
-            {
-                samples.Add(await TimeAsync(client, path(i), cancel));
-            }
+        await PageSpeed.TimePagesAsync(client, pages, "<h1", report, cancel);
 
-            report.AppendLine(Line(name, samples));
-        }
-
-        var text = report.ToString();
-        TestContext.Current.SendDiagnosticMessage(text);
-        Console.WriteLine(text);
-        if (Environment.GetEnvironmentVariable("STREAMINGDEMO_BENCH_OUT") is { Length: > 0 } output)
-        {
-            await File.WriteAllTextAsync(output, text, cancel);
-        }
-    }
-
-    private static async Task<double> TimeAsync(HttpClient client, string path, CancellationToken cancel)
-    {
-        var clock = Stopwatch.StartNew();
-        using var response = await client.GetAsync(path, cancel);
-        var body = await response.Content.ReadAsStringAsync(cancel);
-        var elapsed = clock.Elapsed.TotalMilliseconds;
-        Assert.True(response.IsSuccessStatusCode && body.Contains("<h1", StringComparison.Ordinal), $"{path} answered {(int)response.StatusCode}");
-        return elapsed;
-    }
-
-    private static string Line(string name, List<double> samples)
-    {
-        samples.Sort();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{name}: n={samples.Count}, median {samples[samples.Count / 2]:0} ms, p90 {samples[(int)(samples.Count * 0.9)]:0} ms, max {samples[^1]:0} ms");
+        await PageSpeed.PublishAsync(report, cancel);
     }
 }
