@@ -327,9 +327,15 @@ public sealed class FeedbackService : IDisposable
     /// taste as a lean to the choice's micro-genres. A choice not offered at the scene the play is at, or a play that
     /// has ended, is refused and changes nothing. <see cref="FeedbackResult.Finished"/> says the choice reached an ending.
     /// </summary>
-    public async Task<FeedbackResult> ChooseAsync(long playId, string choiceId, CancellationToken cancellationToken = default)
+    public Task<FeedbackResult> ChooseAsync(long playId, string choiceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(choiceId);
+        // As for progress: the playthrough is looked up inside the gate, so a reset cannot swap the store between lookup and save.
+        return gate.WriteAsync(() => ChooseInGateAsync(playId, choiceId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<FeedbackResult> ChooseInGateAsync(long playId, string choiceId, CancellationToken cancellationToken)
+    {
         int profileId;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
