@@ -68,7 +68,9 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
             await connection.SendAsync("OnRenderCompleted", batchId, null);
             firstBatch.TrySetResult();
         });
-        connection.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long)], async args =>
+        // .NET 10 sends six arguments (async handle, identifier, arguments, result type, target instance, call type);
+        // a handler of another arity fails to bind every call, which then stays unanswered until the server's timeout.
+        connection.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)], async args =>
         {
             var handle = (long)args[0]!;
             if (handle != 0)
@@ -76,6 +78,9 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
                 await connection.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,null]");
             }
         });
+        // Messages the client has nothing to do for still need a handler of their arity, or each one fails to bind.
+        connection.On("JS.AttachComponent", [typeof(int), typeof(string)], _ => Task.CompletedTask);
+        connection.On("JS.EndUpdateRootComponents", [typeof(long)], _ => Task.CompletedTask);
         connection.On<string>("JS.Error", error => firstBatch.TrySetException(new InvalidOperationException("Circuit error: " + error)));
     }
 
