@@ -77,6 +77,7 @@ public sealed class WorkshopLoadBenchmark
             return await Time($"{interaction}: circuit live", () => BlazorCircuitClient.OpenAsync(app.BaseAddress, new Uri(app.BaseAddress, path), html, cookie, cancel));
         }
 
+        await using var counters = new LoadCounters();
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, sessions).Select(i => Task.Run(async () =>
         {
@@ -113,6 +114,7 @@ public sealed class WorkshopLoadBenchmark
             }
         }, cancel)));
         wall.Stop();
+        var during = await counters.StopAsync();
 
         // Every attendee's home circuit is open and idle. Measure the heap with them, then with as many more idle circuits.
         await Task.Delay(2000, cancel);
@@ -160,6 +162,8 @@ public sealed class WorkshopLoadBenchmark
 
         report.AppendLine(CultureInfo.InvariantCulture, $"errors: {errors.Count}{(errors.IsEmpty ? string.Empty : " (" + string.Join("; ", errors.Distinct().Take(3)) + ")")}");
         report.AppendLine(CultureInfo.InvariantCulture, $"writes: {expectedThumbs} thumbs and picks, {sessions} viewing sessions, {progressWritten.Count * 3} progress updates; lost: {lostThumbs} thumbs, {lostSessions} sessions, {lostProgress} final positions");
+        report.AppendLine("During the load (the whole process, server and client):");
+        report.AppendLine(during);
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Cost per interaction, {CostRepetitions} in a row on the idle server (CPU of the whole process, server and client):");
         report.AppendLine("| interaction | CPU ms | allocated KB | wall ms |");
