@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StreamingDemo.Data;
+using StreamingDemo.Domain;
+using StreamingDemo.Web.Features.Feedback;
+using StreamingDemo.Web.Features.Onboarding;
+
+namespace StreamingDemo.E2E;
+
+/// <summary>
+/// Issue 11 (W3): once warm, serving an attendee's visit compiles no expression trees or regexes (an uncached
+/// <c>Expression.Compile</c>, an EF query rebuilt per call, a regex built per request). Each one costs a JIT on the
+/// request and a finalizer run later (<c>DynamicResolver.Finalize</c> in traces). The runtime's own JIT events
+/// (MethodLoadVerbose with the Dynamic flag) name them; no timing is involved.
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed class DynamicMethodTests(SiteFixture site)
+{
+    [Fact]
+    public async Task AWarmVisitCompilesNoDynamicMethods()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var onboarding = site.App.Services.GetRequiredService<OnboardingService>();
+        var feedback = site.App.Services.GetRequiredService<FeedbackService>();
+        var contexts = site.App.Services.GetRequiredService<IDbContextFactory<StreamingDbContext>>();
+        List<int> titles;
+        await using (var db = await contexts.CreateDbContextAsync(cancel))
+        {
+            titles = await db.Titles.Where(t => !t.IsKids && t.Kind == TitleKind.Movie).OrderBy(t => t.Id).Select(t => t.Id).Take(20).ToListAsync(cancel);
+        }
+
+        async Task VisitAsync(int i)
+        {
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = site.App.BaseAddress };
+            var join = await http.GetStringAsync("/profiles/new", cancel);
+            await using (await BlazorCircuitClient.OpenAsync(site.App.BaseAddress, new Uri(site.App.BaseAddress, "/profiles/new"), join, null, cancel))
+            {
+            }
+
+            var profile = await onboarding.CreateAsync(new NewProfile($"Dynamic {i}", "fox", [titles[i % titles.Count], titles[(i + 1) % titles.Count], titles[(i + 2) % titles.Count]], [DeviceType.Phone]), cancel);
+            var cookie = $"streamingdemo-profile={profile}";
+            http.DefaultRequestHeaders.Add("Cookie", cookie);
+            var home = await http.GetStringAsync("/browse", cancel);
+            await using (await BlazorCircuitClient.OpenAsync(site.App.BaseAddress, new Uri(site.App.BaseAddress, "/browse"), home, cookie, cancel))
+            {
+            }
+
+            (await http.GetAsync("/catalog?page=2", cancel)).EnsureSuccessStatusCode();
+            (await http.GetAsync($"/title/{titles[(i + 3) % titles.Count]}", cancel)).EnsureSuccessStatusCode();
+            await feedback.ThumbAsync(profile, titles[(i + 4) % titles.Count], ThumbRating.Up, cancel);
+            var session = await feedback.StartViewingAsync(profile, titles[(i + 5) % titles.Count], null, DeviceType.Phone, 0, cancel);
+            await feedback.RecordProgressAsync(session.SessionId!.Value, 60, cancel);
+        }
+
+        // Two warm-up visits: the first compiles what is compiled once per process (EF's shapers, DI, Blazor's
+        // component activators), the second anything cached on second use.
+        await VisitAsync(0);
+        await VisitAsync(1);
+
+        using var listener = new DynamicMethodListener();
+        await VisitAsync(2);
+        await VisitAsync(3);
+
+        // Compiled expression trees (EF queries not reused, Expression.Compile) are named lambda_method*, compiled regexes
+        // Regex*. What remains are the framework's reflection invoke stubs (InvokeStub_*: ASP.NET Core's form-mapping
+        // converters and System.Text.Json property metadata, two or three per visit), not this site's code.
+        Assert.Equal([], listener.Compiled.Where(name => !name.Contains("::InvokeStub_", StringComparison.Ordinal)));
+    }
+}
