@@ -6,6 +6,11 @@
 #   ./scripts/load-benchmark.sh                # 100 attendees, demo preset, arriving over 60 s
 #   SESSIONS=100 PRESET=demo ARRIVAL=0 ./scripts/load-benchmark.sh   # all at once
 #   TRACE=1 ./scripts/load-benchmark.sh        # also writes a dotnet-trace CPU/thread-time trace to data/load.nettrace
+#   GC_SERVER=0 ./scripts/load-benchmark.sh    # workstation GC, for comparison
+#
+# The site runs with Server GC (Microsoft.NET.Sdk.Web's default, "System.GC.Server": true in
+# StreamingDemo.Web.runtimeconfig.json), but the benchmark hosts it inside the test runner, whose runtimeconfig says
+# workstation GC; DOTNET_gcServer gives the benchmark the GC the site really runs with. The report prints the mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +24,7 @@ if [ "${TRACE:-0}" = "1" ]; then
   runner=(dotnet dotnet-trace collect --profile dotnet-sampled-thread-time -o data/load.nettrace -- "${runner[@]}")
 fi
 
+DOTNET_gcServer="${GC_SERVER:-1}" \
 STREAMINGDEMO_BENCH=1 \
 STREAMINGDEMO_LOAD_SESSIONS="${SESSIONS:-100}" \
 STREAMINGDEMO_LOAD_PRESET="${PRESET:-demo}" \
