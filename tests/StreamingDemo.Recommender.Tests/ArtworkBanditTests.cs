@@ -154,6 +154,21 @@ public sealed class ArtworkBanditTests
     }
 
     [Fact]
+    public void OneProfileExploresAtTheRateAcrossItsVisitsNotOnceForAllOfThem()
+    {
+        var bandit = new LinUcbBandit(3, alpha: 0.1);
+        // One profile, one title, visits 1..2,000 at a 10 % exploration rate: a fair coin per visit explores 200 times
+        // (standard deviation 13.4; 150..250 is more than 3.7 of them either side), and every visit's explored theme is uniform.
+        var picks = Enumerable.Range(1, 2000).Select(visit => ArtworkPicker.Pick(bandit, Context(0), Themes, explorationRate: 0.1, profileId: 7, titleId: 10, visit)).ToList();
+        var explored = picks.Where(p => p.Explored).ToList();
+        Assert.InRange(explored.Count, 150, 250);
+        // Neighbouring visits decide independently: a decision flips between two visits with chance 2 × 0.1 × 0.9 = 0.18, ≈ 360 times in 1,999.
+        var flips = picks.Zip(picks.Skip(1)).Count(pair => pair.First.Explored != pair.Second.Explored);
+        Assert.InRange(flips, 290, 430);
+        Assert.All(Themes, theme => Assert.InRange(explored.Count(p => p.Theme == theme), explored.Count / 6, explored.Count / 2));
+    }
+
+    [Fact]
     public void TheSameSeedLogsTheSameImpressionsAndThePlantedRuleIsTheDocumentedOne()
     {
         var (truth, variants) = PlantedArtworkWorld();

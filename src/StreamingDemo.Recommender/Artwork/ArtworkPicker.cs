@@ -17,12 +17,25 @@ public static class ArtworkPicker
     {
         ArgumentNullException.ThrowIfNull(bandit);
         ArgumentNullException.ThrowIfNull(candidates);
-        var hash = ArtworkLog.StableHash(FormattableString.Invariant($"{profileId}/{titleId}/{visit}"));
+        var hash = Avalanche(ArtworkLog.StableHash(FormattableString.Invariant($"{profileId}/{titleId}/{visit}")));
         var roll = (hash >> 11) * (1.0 / (1UL << 53));
         var explored = roll < explorationRate;
         var choice = bandit.Choose(context, candidates);
         var theme = explored ? candidates[(int)(hash % (ulong)candidates.Count)] : choice;
         return new ArtworkPick(theme, explored, bandit.Expected(theme, context), bandit.Expected(candidates[0], context),
             ArtworkLog.Propensity(explorationRate, candidates.Count, theme == choice));
+    }
+
+    /// <summary>
+    /// MurmurHash3's 64-bit finaliser. FNV-1a alone moves its top bits by only about 2⁻²⁴ when the last character changes,
+    /// so the roll read from them (the explore-or-not decision) was the same for visits 1–9 of a profile and title.
+    /// </summary>
+    private static ulong Avalanche(ulong hash)
+    {
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        hash *= 0xc4ceb9fe1a85ec53UL;
+        return hash ^ (hash >> 33);
     }
 }
