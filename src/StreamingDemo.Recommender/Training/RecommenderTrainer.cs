@@ -250,6 +250,7 @@ internal static class RecommenderTrainer
             Ease = ease,
             Tags = tags,
             Communities = communities,
+            CommunityPosterior = new CommunityPosterior(communities, catalog.TitleCount),
             Ranker = ranker,
             Enjoyment = enjoyment,
             Calibrator = calibrator ?? new MatchCalibrator([0f, 1f], [0f, 1f]),
