@@ -148,6 +148,9 @@ internal sealed class ProfileScorer : IDisposable
         return result;
     }
 
+    /// <summary>The titles of the candidate pool, the ones recommendation rows place (the match calibrator is fitted on these).</summary>
+    public HashSet<int> CandidatePool() => [.. Candidates(model.CandidatePool)];
+
     /// <summary>
     /// Enjoyment-model feature vectors of particular titles (the enjoyment model's training examples); the last slot, the
     /// ranker's score, is left at 0 for the caller, which has the ranker.
