@@ -253,7 +253,7 @@ internal static class RecommenderTrainer
             Ease = ease,
             Tags = tags,
             Communities = communities,
-            CommunityPosterior = new CommunityPosterior(communities, catalog.TitleCount),
+            CommunityPosterior = CommunityPosterior.Train(matrix, communities, CommunityPosterior.RefinementPasses, ct),
             Ranker = ranker,
             Enjoyment = enjoyment,
             Calibrator = calibrator ?? new MatchCalibrator([0f, 1f], [0f, 1f]),
