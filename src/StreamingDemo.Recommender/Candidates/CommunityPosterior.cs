@@ -17,7 +17,7 @@ internal sealed class CommunityPosterior
 {
     /// <summary>
     /// EM passes over the whole matrix that refine the communities' title distributions. On demo 2 / 5 / 10 / 20 passes gave
-    /// the system ÷ oracle NDCG@10 0.89 / 0.91 / 0.92 / 0.91 and cold start ÷ most-popular NDCG@10 1.64 / 1.65 / 1.64 / 1.63
+    /// the system ÷ oracle NDCG@10 0.89 / 0.91 / 0.92 / 0.91 and cold start ÷ most-popular NDCG@10 1.64 / 1.65 / 1.64 / 1.62
     /// (docs/BENCHMARKS.md, "Issue 7, third round"): more passes fit warm profiles better and three-pick fold-ins worse.
     /// </summary>
     public const int RefinementPasses = 5;
