@@ -86,6 +86,7 @@ internal static class LatencyProbe
         Ease = ease ? m.Ease : new EaseItemModel(m.Catalog.TitleCount, [], []),
         Tags = m.Tags,
         Communities = m.Communities,
+        CommunityPosterior = m.CommunityPosterior,
         Ranker = m.Ranker,
         Enjoyment = enjoyment ? m.Enjoyment : null,
         Calibrator = m.Calibrator,
