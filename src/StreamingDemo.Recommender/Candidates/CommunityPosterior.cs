@@ -68,7 +68,7 @@ internal sealed class CommunityPosterior
             start.prior.CopyTo(weights.AsSpan(u * k, k));
         }
 
-        // A fixed number of chunks, summed in order: the same model on every machine, however many cores it has.
+        // A fixed number of chunks, summed in order: the result does not depend on how many cores run it.
         const int chunks = 8;
         for (var iteration = 0; iteration < iterations; iteration++)
         {
