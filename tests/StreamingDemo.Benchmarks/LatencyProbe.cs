@@ -3,6 +3,7 @@ using System.Globalization;
 using StreamingDemo.Domain;
 using StreamingDemo.Domain.Layouts;
 using StreamingDemo.Recommender.Candidates;
+using StreamingDemo.Recommender.Communities;
 using StreamingDemo.Recommender.Serving;
 
 namespace StreamingDemo.Benchmarks;
@@ -22,14 +23,16 @@ internal static class LatencyProbe
             recommender.ComposeHomePage(new HomePageRequest(profiles[i % profiles.Length], DeviceType.Desktop, [], i));
         }
 
-        // The same pages with everything, without the enjoyment model behind the match % (issue 7) and without the EASE
-        // generator (its scores left at 0), requests in turn so all three see the same machine load: what the second tree
-        // walk and the EASE pass cost per page.
+        // The same pages with everything, without the enjoyment model behind the match % (issue 7), without the EASE
+        // generator and without the community mixture (their scores left at 0), requests in turn so all four see the same
+        // machine load: what the second tree walk, the EASE pass and the mixture's fold-in and multiply-add cost per page.
         var rankerOnly = new StreamingRecommender(Microsoft.Extensions.Options.Options.Create(world.Options), TimeProvider.System);
-        rankerOnly.Swap(Without(world.Model, enjoyment: false, ease: true), 0);
+        rankerOnly.Swap(Without(world.Model, enjoyment: false, ease: true, mixture: true), 0);
         var noEase = new StreamingRecommender(Microsoft.Extensions.Options.Options.Create(world.Options), TimeProvider.System);
-        noEase.Swap(Without(world.Model, enjoyment: true, ease: false), 0);
-        StreamingRecommender[] targets = [recommender, rankerOnly, noEase];
+        noEase.Swap(Without(world.Model, enjoyment: true, ease: false, mixture: true), 0);
+        var noMixture = new StreamingRecommender(Microsoft.Extensions.Options.Options.Create(world.Options), TimeProvider.System);
+        noMixture.Swap(Without(world.Model, enjoyment: true, ease: true, mixture: false), 0);
+        StreamingRecommender[] targets = [recommender, rankerOnly, noEase, noMixture];
         var times = new double[targets.Length][];
         for (var t = 0; t < targets.Length; t++)
         {
@@ -52,6 +55,7 @@ internal static class LatencyProbe
         Report("whole home page (desktop, netflix-style)", times[0]);
         Report("same, without the enjoyment model", times[1]);
         Report("same, without the EASE generator", times[2]);
+        Report("same, without the community mixture", times[3]);
         foreach (var (slug, layout) in BuiltInLayouts.All.Skip(1))
         {
             Report($"home page, {slug} layout", Measure(2000, i =>
@@ -77,7 +81,7 @@ internal static class LatencyProbe
         return 0;
     }
 
-    private static RecommenderModel Without(RecommenderModel m, bool enjoyment, bool ease) => new()
+    private static RecommenderModel Without(RecommenderModel m, bool enjoyment, bool ease, bool mixture) => new()
     {
         Catalog = m.Catalog,
         Popularity = m.Popularity,
@@ -86,6 +90,7 @@ internal static class LatencyProbe
         Ease = ease ? m.Ease : new EaseItemModel(m.Catalog.TitleCount, [], []),
         Tags = m.Tags,
         Communities = m.Communities,
+        CommunityPosterior = mixture ? m.CommunityPosterior : new CommunityPosterior(new TasteCommunityModel([], 1f, [], [], []), m.Catalog.TitleCount),
         Ranker = m.Ranker,
         Enjoyment = enjoyment ? m.Enjoyment : null,
         Calibrator = m.Calibrator,

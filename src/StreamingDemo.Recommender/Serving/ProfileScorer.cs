@@ -148,6 +148,9 @@ internal sealed class ProfileScorer : IDisposable
         return result;
     }
 
+    /// <summary>The titles of the candidate pool, the ones recommendation rows place (the match calibrator is fitted on these).</summary>
+    public HashSet<int> CandidatePool() => [.. Candidates(model.CandidatePool)];
+
     /// <summary>
     /// Enjoyment-model feature vectors of particular titles (the enjoyment model's training examples); the last slot, the
     /// ranker's score, is left at 0 for the caller, which has the ranker.
@@ -199,7 +202,7 @@ internal sealed class ProfileScorer : IDisposable
         var tags = microGenre.AsSpan(0, titleCount);
         model.Factors.Score(State.Factors, f);
         model.CoViewing.Score(State.Titles, State.Strengths, c);
-        model.Communities.Score(State.Communities, community.AsSpan(0, titleCount));
+        model.CommunityPosterior.Score(model.CommunityPosterior.Weights(State.Titles, State.Strengths), community.AsSpan(0, titleCount));
         model.Tags.Score(State.TagAffinity, tags);
         var e = ease.AsSpan(0, titleCount);
         model.Ease.Score(State.Titles, State.Strengths, e);

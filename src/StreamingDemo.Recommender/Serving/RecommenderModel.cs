@@ -25,6 +25,9 @@ internal sealed class RecommenderModel
 
     public required TasteCommunityModel Communities { get; init; }
 
+    /// <summary>Community mixtures read from watched titles, and what they predict (cold start: docs/decisions/0029).</summary>
+    public required CommunityPosterior CommunityPosterior { get; init; }
+
     /// <summary>Null when there was too little data to train one; a fixed blend of generator scores stands in.</summary>
     public CompiledTreeEnsemble? Ranker { get; init; }
 

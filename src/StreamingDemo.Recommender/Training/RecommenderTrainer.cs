@@ -97,12 +97,15 @@ internal static class RecommenderTrainer
 
                 void AddStarts(ProfileState who, IEnumerable<int> titles)
                 {
-                    var started = titles.Where(t => interactions.TryGetValue(catalog.Titles[t].Id, out var i) && ImplicitSignal.IsStart(i)).ToArray();
                     var target = starts[role == 1 ? 0 : 1];
-                    using (var scorer = baseModel.Scorer(who))
-                    {
-                        target.Features.AddRange(scorer.EnjoymentFeatureVectors(started));
-                    }
+                    using var scorer = baseModel.Scorer(who);
+                    // The calibrator learns from the starts among the profile's candidates, the titles recommendation cards are
+                    // placed from: on a large catalogue most held-out starts lie far outside them, are enjoyed less often at the
+                    // same enjoyment score, and pulled the low end of the map below what placed cards came true at (0029).
+                    var pool = role == 1 ? null : scorer.CandidatePool();
+                    var started = titles.Where(t => interactions.TryGetValue(catalog.Titles[t].Id, out var i) && ImplicitSignal.IsStart(i)
+                        && (pool is null || pool.Contains(t))).ToArray();
+                    target.Features.AddRange(scorer.EnjoymentFeatureVectors(started));
 
                     target.Labels.AddRange(started.Select(t => ImplicitSignal.Enjoyed(interactions[catalog.Titles[t].Id], catalog.Titles[t].Kind == TitleKind.Series)));
                 }
@@ -250,6 +253,7 @@ internal static class RecommenderTrainer
             Ease = ease,
             Tags = tags,
             Communities = communities,
+            CommunityPosterior = CommunityPosterior.Train(matrix, communities, CommunityPosterior.RefinementPasses, ct),
             Ranker = ranker,
             Enjoyment = enjoyment,
             Calibrator = calibrator ?? new MatchCalibrator([0f, 1f], [0f, 1f]),
