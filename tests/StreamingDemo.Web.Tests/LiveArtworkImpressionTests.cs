@@ -208,6 +208,52 @@ public sealed class LiveArtworkImpressionTests(SeededSite seeded) : IClassFixtur
         Assert.Equal(0, replay.LiveImpressions);
     }
 
+    [Fact]
+    public async Task AResetForgetsTheRoomsArtworkLearningAndWarmStartsAgainFromTheSeededImpressions()
+    {
+        const int profile = 16;
+        var path = Path.Combine(Store.ModelDirectory, "artwork-bandit.json");
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<HomeFeed>().BuildAsync(profile, DeviceType.Desktop, cancellationToken: Cancel);
+        }
+
+        // The room's impressions are learned and saved within one save interval: the file holds more than the 24,000 seeded.
+        Assert.True(await SavedImpressionsAsync(path, n => n > 24_000), "the live impressions reach the saved bandit");
+
+        await Services.GetRequiredService<DemoReset>().ResetAsync(cancellationToken: Cancel);
+
+        // After the reset the bandit is warm-started again from the rebuilt store's seeded log alone.
+        Assert.True(await SavedImpressionsAsync(path, n => n == 24_000), "the reset bandit holds exactly the seeded impressions");
+    }
+
+    /// <summary>Waits (up to 60 s) until the saved bandit's impression count satisfies <paramref name="expected"/>.</summary>
+    private static async Task<bool> SavedImpressionsAsync(string path, Func<long, bool> expected)
+    {
+        for (var waited = 0; waited < 600; waited++)
+        {
+            try
+            {
+                if (File.Exists(path))
+                {
+                    await using var stream = File.OpenRead(path);
+                    if (StreamingDemo.Recommender.Artwork.LinUcbBandit.Load(stream) is { } saved && expected(saved.Impressions))
+                    {
+                        return true;
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // Being replaced this instant: read it again.
+            }
+
+            await Task.Delay(100, Cancel);
+        }
+
+        return false;
+    }
+
     /// <summary>Impressions of the first titles with variants, each showing its default artwork.</summary>
     private async Task<List<LiveImpression>> SomeImpressionsAsync(int profile, int visit, int count)
     {

@@ -65,6 +65,8 @@ public sealed class ArtworkService(
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
     private int saveQueued;
+    // Counts store replacements, so a load that was under way for the old store is not kept (see StoreReplaced).
+    private int replacements;
     private readonly Lock learning = new();
     private readonly ConcurrentDictionary<int, (int Visit, DeviceType Device, ConcurrentDictionary<int, CardArtwork> Shown)> visits = new();
     private readonly ConcurrentDictionary<int, ShownInVisit> noted = new();
@@ -72,7 +74,13 @@ public sealed class ArtworkService(
     private LinUcbBandit? bandit;
     private ArtworkContext? context;
 
-    private string StatePath => Path.Combine(store.ModelDirectory, FileName);
+    /// <summary>
+    /// The live store's bandit file: <c>artwork-bandit.json</c> for the seeded store, <c>artwork-bandit.{dataset}.json</c>
+    /// for an imported one, so a dataset switch never loads another store's learning.
+    /// </summary>
+    private string StatePath => Path.Combine(store.ModelDirectory, string.Equals(store.DatabasePath, store.SeededPath, StringComparison.Ordinal)
+        ? FileName
+        : $"{Path.GetFileNameWithoutExtension(FileName)}.{Path.GetFileNameWithoutExtension(store.DatabasePath)}.json");
 
     /// <summary>
     /// The artwork for each title on a profile's page. Within one visit the same title keeps its artwork; with
@@ -214,6 +222,31 @@ public sealed class ArtworkService(
         await impressionLog.PlayedAsync(new LivePlay(profileId, titleId, held.Visit), cancellationToken);
     }
 
+    /// <summary>
+    /// The store under the site was replaced (<see cref="StoreEvents.Replaced"/>): the variants, the bandit and the visits
+    /// belong to the old one and are dropped, so the next page loads the live store's. A presenter reset rebuilds the seeded
+    /// store, so its saved bandit (the room's learning) is deleted too and the bandit warm-starts again from the seeded log,
+    /// as on a first run; a dataset switch keeps each store's own file.
+    /// </summary>
+    public void StoreReplaced(string reason)
+    {
+        lock (learning)
+        {
+            Interlocked.Increment(ref replacements);
+            variants = null;
+            bandit = null;
+            context = null;
+            visits.Clear();
+            noted.Clear();
+        }
+
+        if (reason == "reset" && File.Exists(StatePath))
+        {
+            File.Delete(StatePath);
+            logger.LogInformation("Presenter reset: the artwork bandit starts again from the seeded impressions");
+        }
+    }
+
     /// <summary>Loads the variants and loads or warm-starts the bandit now, so no page waits for them (see <see cref="ArtworkWarmup"/>).</summary>
     public async Task WarmAsync(CancellationToken cancellationToken = default)
     {
@@ -287,7 +320,14 @@ public sealed class ArtworkService(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return variants ??= await SqliteArtworkVariants.LoadAsync(store, cancellationToken);
+            var at = Volatile.Read(ref replacements);
+            var read = variants ?? await SqliteArtworkVariants.LoadAsync(store, cancellationToken);
+            if (at == Volatile.Read(ref replacements))
+            {
+                variants = read;
+            }
+
+            return read;
         }
         finally
         {
@@ -316,6 +356,7 @@ public sealed class ArtworkService(
                 return bandit;
             }
 
+            var at = Volatile.Read(ref replacements);
             context = new ArtworkContext(Enumerable.Range(0, recommender.Communities.Count), await SqliteArtworkVariants.LoadGenreIdsAsync(store, cancellationToken));
             var loaded = Load();
             if (loaded is null || loaded.Dimension != context.Dimension)
@@ -324,7 +365,12 @@ public sealed class ArtworkService(
                 await SaveAsync(loaded, cancellationToken);
             }
 
-            return bandit = loaded;
+            if (at == Volatile.Read(ref replacements))
+            {
+                bandit = loaded;
+            }
+
+            return loaded;
         }
         finally
         {
@@ -384,7 +430,8 @@ public sealed class ArtworkService(
             return; // Dispose saves what is queued.
         }
 
-        if (Interlocked.Exchange(ref saveQueued, 0) == 1)
+        // A store replaced since (a reset, a dataset switch) made this bandit stale: it is not written over the new one's.
+        if (Interlocked.Exchange(ref saveQueued, 0) == 1 && ReferenceEquals(learned, bandit))
         {
             try
             {
