@@ -71,6 +71,31 @@ public sealed class SeedingTests(SmallStoreFixture store) : IClassFixture<SmallS
         Assert.Equal(titles.Count, titles.Select(t => t.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
+    [Fact]
+    public async Task EveryArtworkVariantSuitsItsTitlesGenresAndTheDefaultComesFirst()
+    {
+        await using var context = Open();
+        var titles = await context.Titles.Include(t => t.Genres).Include(t => t.ArtworkVariants)
+            .AsSplitQuery().ToListAsync(TestContext.Current.CancellationToken);
+        var vocabulary = Seeding.SeedVocabulary.Default;
+        var slugOf = vocabulary.Genres.ToDictionary(g => g.Id, g => g.Slug);
+
+        Assert.All(titles, t =>
+        {
+            var suited = t.Genres.Select(g => slugOf[g.GenreId]).Append(slugOf[t.PrimaryGenreId])
+                .SelectMany(slug => vocabulary.Artwork.GenreThemes[slug]).ToHashSet();
+            var themes = t.ArtworkVariants.OrderBy(v => v.Id).Select(v => v.Theme).ToList();
+            Assert.Equal(vocabulary.Artwork.GenreDefaults[slugOf[t.PrimaryGenreId]], themes[0]);
+            Assert.Equal(4, themes.Distinct().Count());
+            // Every genre lists at least four themes, so a title never needs one that does not suit it.
+            Assert.All(themes, theme => Assert.Contains(theme, suited));
+        });
+        // Not one theme for everything: a crime title is never drawn as the kids' whimsical poster, a kids title never as eerie.
+        var crime = vocabulary.Genres.Single(g => g.Slug == "crime").Id;
+        Assert.DoesNotContain(titles.Where(t => t.PrimaryGenreId == crime && t.Genres.All(g => g.GenreId == crime)).SelectMany(t => t.ArtworkVariants), v => v.Theme == "whimsical");
+        Assert.DoesNotContain(titles.Where(t => t.IsKids).SelectMany(t => t.ArtworkVariants), v => v.Theme is "eerie" or "dark");
+    }
+
     private StreamingDbContext Open() =>
         new(new DbContextOptionsBuilder<StreamingDbContext>().UseSqlite($"Data Source={store.DatabasePath};Pooling=False").Options);
 }

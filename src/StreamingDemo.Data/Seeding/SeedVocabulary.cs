@@ -20,7 +20,9 @@ public sealed record GenreWords(
 
 public sealed record ArtworkTheme(string Key, string Label, IReadOnlyList<string> Background, string Accent, string Text, string Motif);
 
-public sealed record ArtworkCatalog(IReadOnlyList<ArtworkTheme> Themes, IReadOnlyDictionary<string, string> GenreDefaults);
+/// <param name="GenreDefaults">Each genre's default artwork theme (a title's first variant).</param>
+/// <param name="GenreThemes">The themes that suit each genre, the default among them: a title's other variants are drawn from its genres' lists.</param>
+public sealed record ArtworkCatalog(IReadOnlyList<ArtworkTheme> Themes, IReadOnlyDictionary<string, string> GenreDefaults, IReadOnlyDictionary<string, IReadOnlyList<string>> GenreThemes);
 
 public sealed record PersonaCommunity(int Id, double Weight);
 
@@ -84,9 +86,16 @@ public sealed record SeedVocabulary(
                 throw new InvalidDataException($"wordlists.json has no entry for genre '{genre.Slug}'.");
             }
 
-            if (!Artwork.GenreDefaults.ContainsKey(genre.Slug))
+            if (!Artwork.GenreDefaults.TryGetValue(genre.Slug, out var fallback))
             {
                 throw new InvalidDataException($"artwork.json has no default theme for genre '{genre.Slug}'.");
+            }
+
+            var themeKeys = Artwork.Themes.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+            if (Artwork.GenreThemes is null || !Artwork.GenreThemes.TryGetValue(genre.Slug, out var suited)
+                || !suited.Contains(fallback) || suited.Count < 4 || suited.Any(t => !themeKeys.Contains(t)))
+            {
+                throw new InvalidDataException($"artwork.json's genreThemes for genre '{genre.Slug}' must list at least four known themes, its default '{fallback}' among them.");
             }
         }
 

@@ -291,13 +291,20 @@ internal sealed partial class WorldGenerator(SeedVocabulary vocabulary, SeedPres
         }
     }
 
+    /// <summary>
+    /// Four variants: the primary genre's default theme first, then three more in a random order among the themes that suit the
+    /// title's genres (seed-data/artwork.json, genreThemes), so a crime thriller is never drawn with kites and rainbows. The
+    /// shuffle runs over every theme as before, so the random stream, and with it the rest of the world, is unchanged.
+    /// </summary>
     private void AddArtwork(Title title, Random random, ref int nextId)
     {
         var others = vocabulary.Artwork.Themes.Select(t => t.Key).Where(k => k != title.ArtworkTheme).ToArray();
         random.Shuffle(others);
         var focus = ArtworkFocus.ToArray();
         random.Shuffle(focus);
-        var themes = new[] { title.ArtworkTheme }.Concat(others.Take(3)).ToArray();
+        var suited = title.Genres.Select(g => g.GenreId).Prepend(title.PrimaryGenreId)
+            .SelectMany(id => vocabulary.Artwork.GenreThemes[vocabulary.Genres.First(g => g.Id == id).Slug]).ToHashSet(StringComparer.Ordinal);
+        var themes = new[] { title.ArtworkTheme }.Concat(others.Where(suited.Contains).Concat(others.Where(t => !suited.Contains(t))).Take(3)).ToArray();
         for (var v = 0; v < themes.Length; v++)
         {
             title.ArtworkVariants.Add(new ArtworkVariant { Id = nextId++, TitleId = title.Id, Theme = themes[v], Focus = focus[v % focus.Length] });
