@@ -117,6 +117,20 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void AdjustedRandIndexMatchesHandComputedCases()
+    {
+        // Rows {0,0,0 | 1,1,1} against columns {0,0 | 1,1 | 2,2}: cells 2,1 / 1,2 give Σ C(n,2) = 2; rows Σ C(3,2) = 6;
+        // columns Σ C(2,2) = 3; C(6,2) = 15, so expected = 6 · 3 / 15 = 1.2, maximum = (6 + 3) / 2 = 4.5 and
+        // ARI = (2 − 1.2) / (4.5 − 1.2) = 8/33.
+        Assert.Equal(8.0 / 33.0, Evaluation.AdjustedRandIndex.Compute([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]), 12);
+        // Two halves crossed: every cell holds 1, so no pair agrees; expected = 2 · 2 / 6 = 2/3, maximum 2: ARI = −0.5.
+        Assert.Equal(-0.5, Evaluation.AdjustedRandIndex.Compute([0, 0, 1, 1], [0, 1, 0, 1]), 12);
+        // One item moved: {0,0,0,1,1,1} vs {0,0,1,1,1,1}: cells 2,1,0,3 give 1 + 3 = 4; rows 3 + 3 = 6; columns 1 + 6 = 7;
+        // expected = 6 · 7 / 15 = 2.8, maximum 6.5: ARI = 1.2 / 3.7 = 12/37.
+        Assert.Equal(12.0 / 37.0, Evaluation.AdjustedRandIndex.Compute([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 1, 1]), 12);
+    }
+
+    [Fact]
     public void AdjustedRandIndexIsOneForTheSameClusteringUnderOtherLabelsAndNearZeroForNoise()
     {
         int[] a = [0, 0, 1, 1, 2, 2, 2];
