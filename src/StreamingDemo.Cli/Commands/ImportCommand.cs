@@ -17,19 +17,26 @@ public static class ImportCommand
         var downOption = new Option<double>("--thumbs-down-at") { Description = "Ratings up to this many stars become thumbs down", DefaultValueFactory = _ => 2.0, HelpName = "STARS" };
         var loveOption = new Option<double?>("--love-at") { Description = "Ratings from this many stars become loves (default: none)", HelpName = "STARS" };
         var command = new Command("import", "Import MovieLens-format files into a new store") { ratingsOption, moviesOption, dbOption, upOption, downOption, loveOption };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(downOption) >= result.GetValue(upOption))
-            {
-                result.AddError("--thumbs-down-at must be below --thumbs-up-at.");
-            }
-        });
         return command.WithAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(ratingsOption)!.FullName,
             parse.GetValue(moviesOption)!.FullName,
             Path.GetFullPath(parse.GetValue(dbOption)!),
-            new MovieLensImportOptions(parse.GetValue(upOption), parse.GetValue(downOption), parse.GetValue(loveOption) ?? double.PositiveInfinity),
+            Thresholds(parse.GetValue(upOption), parse.GetValue(downOption), parse.GetValue(loveOption)),
             cancellationToken));
+    }
+
+    /// <summary>
+    /// Checked once the values are parsed, so an option left at its default counts with that default (a command validator
+    /// reads an omitted option as 0, which refused the defaults 4 and 2).
+    /// </summary>
+    private static MovieLensImportOptions Thresholds(double up, double down, double? love)
+    {
+        if (down >= up)
+        {
+            throw new CommandLineException($"--thumbs-down-at ({down.ToString(CultureInfo.InvariantCulture)}) must be below --thumbs-up-at ({up.ToString(CultureInfo.InvariantCulture)}); nothing was imported.");
+        }
+
+        return new MovieLensImportOptions(up, down, love ?? double.PositiveInfinity);
     }
 
     private static async Task<int> RunAsync(string ratings, string movies, string db, MovieLensImportOptions thresholds, CancellationToken cancellationToken)
