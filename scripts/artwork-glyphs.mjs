@@ -33,19 +33,35 @@ for (let c = 0xc0; c <= 0xff; c++) if (c !== 0xd7 && c !== 0xf7) chars.push(Stri
 chars.push('‘', '’', '“', '”', '–', '—', '…', '·');
 
 const round = (v) => Math.round(v);
+// Relative commands on integer font units, y flipped so the poster can scale the outlines by a positive factor.
 function pathData(glyph) {
   const parts = [];
+  let x = 0;
+  let y = 0;
+  let startX = 0;
+  let startY = 0;
+  const rel = (px, py) => `${round(px) - x} ${-round(py) - y}`;
   for (const c of glyph.path.commands) {
-    // y is flipped here so the poster can scale the outlines with a positive factor.
     switch (c.type) {
-      case 'M': parts.push(`M${round(c.x)} ${round(-c.y)}`); break;
-      case 'L': parts.push(`L${round(c.x)} ${round(-c.y)}`); break;
-      case 'Q': parts.push(`Q${round(c.x1)} ${round(-c.y1)} ${round(c.x)} ${round(-c.y)}`); break;
-      case 'C': parts.push(`C${round(c.x1)} ${round(-c.y1)} ${round(c.x2)} ${round(-c.y2)} ${round(c.x)} ${round(-c.y)}`); break;
-      case 'Z': parts.push('Z'); break;
+      case 'M': parts.push(`m${rel(c.x, c.y)}`); break;
+      case 'L': {
+        const dx = round(c.x) - x;
+        const dy = -round(c.y) - y;
+        if (dx !== 0 || dy !== 0) parts.push(dy === 0 ? `h${dx}` : dx === 0 ? `v${dy}` : `l${dx} ${dy}`);
+        break;
+      }
+      case 'Q': parts.push(`q${rel(c.x1, c.y1)} ${rel(c.x, c.y)}`); break;
+      case 'C': parts.push(`c${rel(c.x1, c.y1)} ${rel(c.x2, c.y2)} ${rel(c.x, c.y)}`); break;
+      case 'Z': parts.push('z'); x = startX; y = startY; continue;
+    }
+    x = round(c.x);
+    y = -round(c.y);
+    if (c.type === 'M') {
+      startX = x;
+      startY = y;
     }
   }
-  return parts.join('');
+  return parts.join('').replace(/ -/g, '-');
 }
 
 for (const [key, pkg, stem, licence] of faces) {
