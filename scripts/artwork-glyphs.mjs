@@ -2,7 +2,7 @@
 // lettered in (ADR 0032). Posters are <img src=".svg">, which cannot load web fonts, so the title is drawn as paths.
 //   mkdir -p /tmp/glyphs && cd /tmp/glyphs && npm install opentype.js @fontsource/anton @fontsource/bebas-neue \
 //     @fontsource/oswald @fontsource/playfair-display @fontsource/cinzel @fontsource/fredoka @fontsource/righteous \
-//     @fontsource/orbitron @fontsource/luckiest-guy
+//     @fontsource/oxanium @fontsource/luckiest-guy
 //   node /path/to/repo/scripts/artwork-glyphs.mjs /tmp/glyphs /path/to/repo/wwwroot-assets/fonts
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,7 @@ const faces = [
   ['cinzel', 'cinzel', 'cinzel-latin-700-normal', 'Cinzel-OFL.txt'],
   ['fredoka', 'fredoka', 'fredoka-latin-600-normal', 'Fredoka-OFL.txt'],
   ['righteous', 'righteous', 'righteous-latin-400-normal', 'Righteous-OFL.txt'],
-  ['orbitron', 'orbitron', 'orbitron-latin-700-normal', 'Orbitron-OFL.txt'],
+  ['oxanium', 'oxanium', 'oxanium-latin-700-normal', 'Oxanium-OFL.txt'],
   ['luckiest-guy', 'luckiest-guy', 'luckiest-guy-latin-400-normal', 'LuckiestGuy-LICENSE.txt'],
 ];
 
