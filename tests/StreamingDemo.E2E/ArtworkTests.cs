@@ -65,7 +65,7 @@ public sealed partial class ArtworkTests(SiteFixture site)
     /// <summary>
     /// Issue 12's look: one seeded title per theme in all three crops, each served as SVG, on one contact sheet
     /// (artwork-variants.png, also at the sizes cards show them), one title for two personas (artwork-compare.png), and
-    /// the home page at 1920 and 1280 px. The shots go to $STREAMINGDEMO_SCREENSHOTS (else the test output).
+    /// the home page at 1920 and 1280 px and for a second persona (home-artwork-desktop.png). The shots go to $STREAMINGDEMO_SCREENSHOTS (else the test output).
     /// </summary>
     [Fact]
     public async Task EveryThemeIsServedInEveryCropAndCapturedAtEveryCardSize()
@@ -113,14 +113,14 @@ public sealed partial class ArtworkTests(SiteFixture site)
         await compare.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
         await compare.ScreenshotAsync(new() { Path = Path.Combine(folder, "artwork-compare.png"), Animations = ScreenshotAnimations.Disabled });
 
-        foreach (var width in new[] { 1920, 1280 })
+        foreach (var (name, profile, width, height) in new[] { ("home-1920", 1, 1920, 1080), ("home-1280", 1, 1280, 800), ("home-artwork-desktop", 2, 1400, 1000) })
         {
-            var home = await site.NewPageAsync(new ViewportSize { Width = width, Height = width == 1920 ? 1080 : 800 });
-            await home.OpenAsync("/profiles/1/choose?returnUrl=" + Uri.EscapeDataString("/browse"));
+            var home = await site.NewPageAsync(new ViewportSize { Width = width, Height = height });
+            await home.OpenAsync($"/profiles/{profile}/choose?returnUrl=" + Uri.EscapeDataString("/browse"));
             await Expect(home.Locator(".home-row").First).ToBeVisibleAsync();
             await home.WaitForFunctionAsync("() => [...document.images].filter(i => { const r = i.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 && r.left < innerWidth && r.right > 0; }).every(i => i.complete)");
             await home.Mouse.MoveAsync(0, 0);
-            await home.ScreenshotAsync(new() { Path = Path.Combine(folder, $"home-{width}.png"), Animations = ScreenshotAnimations.Disabled });
+            await home.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), Animations = ScreenshotAnimations.Disabled });
         }
     }
 

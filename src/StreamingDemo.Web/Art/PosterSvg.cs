@@ -490,6 +490,14 @@ public static class PosterSvg
 
         art.Body.Append("</g>");
         art.Body.Append(CultureInfo.InvariantCulture, $"<rect class=\"ground\" y=\"{F(c.Ground)}\" width=\"{c.W}\" height=\"{F(c.H - c.Ground)}\" fill=\"{ink}\"/>");
+        if (art.Pick(2) == 0)
+        {
+            // Half the line-ups put one lead a step in front of the rest, taller and darker.
+            var lead = order.Max(o => o.Height) * art.R(1.12, 1.25);
+            art.Body.Append(CultureInfo.InvariantCulture, $"<g class=\"lead\" fill=\"{Mix(ink, "#000000", .6)}\">");
+            Figure(art.Body, c.Fx + (art.R(-1, 1) * spacing * .6), c.Ground + (26 * c.U), lead, art.Pick(2) == 0);
+            art.Body.Append("</g>");
+        }
     }
 
     // A sun with rounded rays, puffy clouds and rolling hills (family, kids).
@@ -506,7 +514,24 @@ public static class PosterSvg
             rays.Append(CultureInfo.InvariantCulture, $"M{F(sx + (Math.Cos(a) * r * 1.35))} {F(sy + (Math.Sin(a) * r * 1.35))}L{F(sx + (Math.Cos(a) * r * 1.75))} {F(sy + (Math.Sin(a) * r * 1.75))}");
         }
 
-        art.Body.Append(CultureInfo.InvariantCulture, $"<g class=\"sun\"><path d=\"{rays}\" stroke=\"#ffd43b\" stroke-width=\"{F(8 * c.U)}\" stroke-linecap=\"round\"/><circle cx=\"{F(sx)}\" cy=\"{F(sy)}\" r=\"{F(r)}\" fill=\"#ffd43b\"/></g>");
+        // The title's hash picks the sky (a sun or a rainbow) and what flies in it (a kite or a balloon).
+        if (art.Pick(2) == 0)
+        {
+            art.Body.Append(CultureInfo.InvariantCulture, $"<g class=\"sun\"><path d=\"{rays}\" stroke=\"#ffd43b\" stroke-width=\"{F(8 * c.U)}\" stroke-linecap=\"round\"/><circle cx=\"{F(sx)}\" cy=\"{F(sy)}\" r=\"{F(r)}\" fill=\"#ffd43b\"/></g>");
+        }
+        else
+        {
+            string[] bands = ["#ff6b6b", "#ffa94d", "#ffd43b", "#69db7c", "#4dabf7", "#9775fa"];
+            var rr = art.R(120, 160) * c.U;
+            var rainbow = new StringBuilder(512);
+            for (var i = 0; i < bands.Length; i++)
+            {
+                var ri = rr - (i * 9 * c.U);
+                rainbow.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(sx - ri)} {F(c.Ground)}A{F(ri)} {F(ri)} 0 0 1 {F(sx + ri)} {F(c.Ground)}\" stroke=\"{bands[i]}\"/>");
+            }
+
+            art.Body.Append(CultureInfo.InvariantCulture, $"<g class=\"rainbow\" fill=\"none\" stroke-width=\"{F(9.5 * c.U)}\" opacity=\".85\">{rainbow}</g>");
+        }
         art.Body.Append("<g class=\"clouds\" fill=\"#fff\">");
         for (var i = 0; i < 2; i++)
         {
@@ -530,6 +555,13 @@ public static class PosterSvg
         var kx = art.R(.15, .85) * c.W;
         var ky = art.R(.12, .3) * c.H;
         var k = 18 * c.U;
+        if (art.Pick(2) == 0)
+        {
+            var b = 24 * c.U;
+            art.Body.Append(CultureInfo.InvariantCulture, $"<g class=\"balloon\"><path d=\"M{F(kx)} {F(ky + (b * 1.5))}C{F(kx - (b * 1.4))} {F(ky + (b * .4))} {F(kx - (b * 1.1))} {F(ky - (b * 1.2))} {F(kx)} {F(ky - (b * 1.2))}C{F(kx + (b * 1.1))} {F(ky - (b * 1.2))} {F(kx + (b * 1.4))} {F(ky + (b * .4))} {F(kx)} {F(ky + (b * 1.5))}Z\" fill=\"{c.Accent}\"/><path d=\"M{F(kx)} {F(ky - (b * 1.2))}C{F(kx - (b * .4))} {F(ky - (b * .4))} {F(kx - (b * .3))} {F(ky + b)} {F(kx)} {F(ky + (b * 1.5))}C{F(kx + (b * .3))} {F(ky + b)} {F(kx + (b * .4))} {F(ky - (b * .4))} {F(kx)} {F(ky - (b * 1.2))}\" fill=\"#fff\" opacity=\".45\"/><rect x=\"{F(kx - (b * .22))}\" y=\"{F(ky + (b * 1.75))}\" width=\"{F(b * .44)}\" height=\"{F(b * .34)}\" rx=\"{F(b * .06)}\" fill=\"{c.Text}\"/></g>");
+            return;
+        }
+
         art.Body.Append(CultureInfo.InvariantCulture, $"<g class=\"kite\"><path d=\"M{F(kx)} {F(ky - k)}l{F(k * .7)} {F(k)}l{F(-k * .7)} {F(k * 1.3)}l{F(-k * .7)} {F(-k * 1.3)}Z\" fill=\"{c.Accent}\"/><path d=\"M{F(kx)} {F(ky + (k * 1.3))}q{F(k)} {F(k * 2)} {F(-k * .3)} {F(k * 4)}\" fill=\"none\" stroke=\"{c.Text}\" stroke-width=\"{F(1.5 * c.U)}\" opacity=\".6\"/></g>");
     }
 
