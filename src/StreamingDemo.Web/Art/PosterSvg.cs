@@ -394,7 +394,7 @@ public static class PosterSvg
     private static void Pop(Drawing art)
     {
         var c = art.Canvas;
-        var blob = Mix(c.To, "#ffffff", .35);
+        var blob = art.Pick(2) == 0 ? Mix(c.To, "#ffffff", .35) : Mix(c.Accent, "#ffffff", .25);
         art.Body.Append(CultureInfo.InvariantCulture, $"<rect class=\"field\" width=\"{c.W}\" height=\"{c.H}\" fill=\"{c.From}\"/>");
         var cx = c.Fx + (art.R(-60, 60) * c.U);
         var cy = c.Ground - (art.R(110, 170) * c.U);
@@ -408,8 +408,18 @@ public static class PosterSvg
         }
 
         art.Body.Append(CultureInfo.InvariantCulture, $"<path class=\"blob\" d=\"{blobPath}Z\" fill=\"{blob}\" stroke=\"{blob}\" stroke-width=\"{F(60 * c.U)}\" stroke-linejoin=\"round\"/>");
-        art.Body.Append(CultureInfo.InvariantCulture, $"<circle class=\"face\" cx=\"{F(cx - (r * .35))}\" cy=\"{F(cy - (r * .12))}\" r=\"{F(r * .12)}\" fill=\"{c.Text}\"/><circle cx=\"{F(cx + (r * .35))}\" cy=\"{F(cy - (r * .12))}\" r=\"{F(r * .12)}\" fill=\"{c.Text}\"/>");
-        art.Body.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(cx - (r * .45))} {F(cy + (r * .2))}Q{F(cx)} {F(cy + (r * .75))} {F(cx + (r * .45))} {F(cy + (r * .2))}\" fill=\"none\" stroke=\"{c.Text}\" stroke-width=\"{F(12 * c.U)}\" stroke-linecap=\"round\"/>");
+        // The title's hash picks the face: a smile, a wink or a laugh with an open mouth.
+        var face = art.Pick(3);
+        var (ex, ey, er) = (r * .35, cy - (r * .12), r * .12);
+        var stroke = $"fill=\"none\" stroke=\"{c.Text}\" stroke-width=\"{F(12 * c.U)}\" stroke-linecap=\"round\"";
+        art.Body.Append(CultureInfo.InvariantCulture, $"<g class=\"face\" fill=\"{c.Text}\"><circle cx=\"{F(cx - ex)}\" cy=\"{F(ey)}\" r=\"{F(er)}\"/>");
+        art.Body.Append(face == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"<path d=\"M{F(cx + ex - er)} {F(ey)}h{F(er * 2)}\" {stroke}/>")
+            : string.Create(CultureInfo.InvariantCulture, $"<circle cx=\"{F(cx + ex)}\" cy=\"{F(ey)}\" r=\"{F(er)}\"/>"));
+        art.Body.Append(face == 2
+            ? string.Create(CultureInfo.InvariantCulture, $"<path d=\"M{F(cx - (r * .42))} {F(cy + (r * .18))}H{F(cx + (r * .42))}Q{F(cx + (r * .4))} {F(cy + (r * .7))} {F(cx)} {F(cy + (r * .7))}Q{F(cx - (r * .4))} {F(cy + (r * .7))} {F(cx - (r * .42))} {F(cy + (r * .18))}Z\"/><path d=\"M{F(cx - (r * .2))} {F(cy + (r * .58))}Q{F(cx)} {F(cy + (r * .42))} {F(cx + (r * .2))} {F(cy + (r * .58))}\" fill=\"{c.Accent}\"/>")
+            : string.Create(CultureInfo.InvariantCulture, $"<path d=\"M{F(cx - (r * .45))} {F(cy + (r * .2))}Q{F(cx)} {F(cy + (r * .75))} {F(cx + (r * .45))} {F(cy + (r * .2))}\" {stroke}/>"));
+        art.Body.Append("</g>");
         art.Body.Append("<g class=\"confetti\">");
         string[] colours = [c.Accent, "#ffffff", c.Text, Mix(c.Accent, "#ffffff", .4)];
         for (var i = 0; i < 18; i++)
