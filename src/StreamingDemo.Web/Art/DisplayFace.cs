@@ -17,7 +17,7 @@ public sealed class DisplayFace
     private static readonly ConcurrentDictionary<string, DisplayFace> Loaded = new(StringComparer.Ordinal);
 
     private readonly Dictionary<char, (int Advance, string Path)> glyphs;
-    private readonly Dictionary<string, int> kerning;
+    private readonly Dictionary<(char, char), int> kerning;
 
     private DisplayFace(string key, FaceFile file)
     {
@@ -30,7 +30,7 @@ public sealed class DisplayFace
         glyphs = file.Glyphs.Where(g => g.Key.Length == 1).ToDictionary(
             g => g.Key[0],
             g => (g.Value[0].GetInt32(), g.Value[1].GetString() ?? string.Empty));
-        kerning = file.Kerning ?? [];
+        kerning = (file.Kerning ?? []).Where(k => k.Key.Length == 2).ToDictionary(k => (k.Key[0], k.Key[1]), k => k.Value);
     }
 
     public string Key { get; }
@@ -143,8 +143,7 @@ public sealed class DisplayFace
 
     private static string GlyphId(string prefix, char c) => prefix + ((int)c).ToString("x", CultureInfo.InvariantCulture);
 
-    private int Kern(char a, char b) =>
-        kerning.Count == 0 ? 0 : kerning.GetValueOrDefault(string.Create(2, (a, b), static (span, p) => { span[0] = p.a; span[1] = p.b; }));
+    private int Kern(char a, char b) => kerning.Count == 0 ? 0 : kerning.GetValueOrDefault((a, b));
 
     private static string F(double value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
 
