@@ -27,7 +27,7 @@ public sealed class ArtworkVariantTests
     }
 
     [Fact]
-    public void TheVariantsOfOneTitleDifferInPaletteAndMotif()
+    public void TheVariantsOfOneTitleDifferInPaletteAndComposition()
     {
         var spec = new PosterSpec(12, "The Frozen Fjord", TitleKind.Movie, Styles.Theme("dark"));
         var dark = PosterSvg.Build(spec);
@@ -37,6 +37,9 @@ public sealed class ArtworkVariantTests
         Assert.Contains(Styles.Theme("dark").Background[0], dark, StringComparison.Ordinal);
         Assert.Contains(Styles.Theme("comedic").Background[0], comedic, StringComparison.Ordinal);
         Assert.DoesNotContain(Styles.Theme("comedic").Background[0], dark, StringComparison.Ordinal);
+        Assert.Contains("class=\"silhouette\"", dark, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"silhouette\"", comedic, StringComparison.Ordinal);
+        Assert.Contains("class=\"confetti\"", comedic, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -47,23 +50,57 @@ public sealed class ArtworkVariantTests
     {
         var crop = ArtworkCrops.Find(key)!;
         const string name = "The Lighthouse Keepers of Midnight Harbour";
-        var svg = PosterSvg.Build(new PosterSpec(3, name, TitleKind.Movie, Styles.Theme("action")), crop);
-        var ns = XNamespace.Get("http://www.w3.org/2000/svg");
-        var title = XDocument.Parse(svg).Descendants(ns + "text").Last();
-        var size = double.Parse(title.Attribute("font-size")!.Value, CultureInfo.InvariantCulture);
-        var lines = title.Elements(ns + "tspan").ToList();
+        var template = PosterSvg.TemplateOf(Styles.Theme("action"));
+        var layout = PosterSvg.LayoutTitle(name, crop, template);
 
         // Too long for one or two lines at the crop's largest type: set in three, every word there, in order, no ellipsis.
-        Assert.Equal(3, lines.Count);
-        Assert.Equal(name.ToUpperInvariant(), string.Join(' ', lines.Select(l => l.Value)));
-        foreach (var line in lines)
+        Assert.Equal(3, layout.Lines.Count);
+        Assert.Equal(name.ToUpperInvariant(), string.Join(' ', layout.Lines));
+        AssertInside(crop, template, layout, Styles.Theme("action"), name);
+    }
+
+    [Fact]
+    public void EveryThemeSetsLongTitlesInsideEveryCrop()
+    {
+        string[] names = ["The Lighthouse Keepers of Midnight Harbour", "Accomplice of Saltmarsh Lane", "Up", "An Extraordinarily Long Title About the Scandinavian Winter and Everything After It"];
+        foreach (var theme in Data.Seeding.SeedVocabulary.Default.Artwork.Themes)
         {
-            var x = double.Parse(line.Attribute("x")!.Value, CultureInfo.InvariantCulture);
-            var baseline = double.Parse(line.Attribute("y")!.Value, CultureInfo.InvariantCulture);
-            Assert.True(baseline - size >= 0, $"'{line.Value}' starts above the {key} crop");
-            Assert.True(baseline <= crop.Height, $"'{line.Value}' ends below the {key} crop");
-            Assert.True(x + (line.Value.Length * size * 0.66) <= crop.Width, $"'{line.Value}' runs off the {key} crop");
+            var palette = Styles.Theme(theme.Key);
+            var template = PosterSvg.TemplateOf(palette);
+            foreach (var crop in ArtworkCrops.All)
+            {
+                foreach (var name in names)
+                {
+                    var layout = PosterSvg.LayoutTitle(name, crop, template);
+                    Assert.InRange(layout.Lines.Count, 1, 3);
+                    AssertInside(crop, template, layout, palette, name);
+                }
+            }
         }
+    }
+
+    // Every line lies inside the crop (capitals to descenders, left to right), and the SVG draws each line where the layout put it.
+    private static void AssertInside(ArtworkCrop crop, PosterTemplate template, TitleLayout layout, PosterPalette palette, string name)
+    {
+        var origins = PosterSvg.TitleOrigins(crop, template, layout);
+        var descender = DisplayFace.Get(template.Face).Descender * layout.FontSize;
+        for (var i = 0; i < layout.Lines.Count; i++)
+        {
+            var (x, baseline) = origins[i];
+            var what = $"{template.Theme} '{layout.Lines[i]}' in the {crop.Key} crop";
+            Assert.True(layout.Widths[i] <= crop.TitleWidth, $"{what} is wider than the title box");
+            Assert.True(x >= 0 && x + layout.Widths[i] <= crop.Width, $"{what} runs off the side");
+            Assert.True(baseline - layout.CapHeight >= 0, $"{what} starts above the top");
+            Assert.True(baseline + (template.Upper ? 0 : descender) <= crop.Height, $"{what} ends below the bottom");
+        }
+
+        var ns = XNamespace.Get("http://www.w3.org/2000/svg");
+        var drawn = XDocument.Parse(PosterSvg.Build(new PosterSpec(3, name, TitleKind.Movie, palette), crop))
+            .Descendants(ns + "g").Where(g => (string?)g.Attribute("class") == "title")
+            .Elements(ns + "g").Select(g => (string)g.Attribute("transform")!).ToList();
+        Assert.Equal(
+            origins.Select(o => string.Create(CultureInfo.InvariantCulture, $"translate({Math.Round(o.X, 1):0.#} {Math.Round(o.Y, 1):0.#})")),
+            drawn.Select(t => t[..(t.IndexOf(')', StringComparison.Ordinal) + 1)]));
     }
 
     [Fact]
