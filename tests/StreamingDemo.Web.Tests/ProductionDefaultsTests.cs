@@ -75,6 +75,33 @@ public sealed partial class ProductionDefaultsTests(SeededSite seeded)
     }
 
     [Fact]
+    public async Task ArtworkIsSentCompressedAndPagesAreNot()
+    {
+        using var browser = seeded.Site.NewBrowser();
+        using var plain = await browser.GetAsync("/art/poster/1.svg", Cancel);
+        var svg = await plain.Content.ReadAsByteArrayAsync(Cancel);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/art/poster/1.svg");
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        using var compressed = await browser.SendAsync(request, Cancel);
+        Assert.Equal("br", Assert.Single(compressed.Content.Headers.ContentEncoding));
+        var sent = await compressed.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.True(sent.Length < svg.Length / 2, $"{sent.Length} of {svg.Length} bytes");
+        await using (var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(sent), System.IO.Compression.CompressionMode.Decompress))
+        {
+            using var back = new MemoryStream();
+            await brotli.CopyToAsync(back, Cancel);
+            Assert.Equal(svg, back.ToArray());
+        }
+
+        // A page (antiforgery token inside) is never compressed.
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/");
+        page.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        using var html = await browser.SendAsync(page, Cancel);
+        Assert.Empty(html.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
     public async Task AnUnexpectedErrorShowsAFriendlyPageWithoutTheStackTrace()
     {
         await using var site = new TestSite(configureServices: services => services.AddSingleton<IArtworkStyles, BrokenArtwork>());
