@@ -198,7 +198,7 @@ public sealed class ArtworkService(
         }
 
         impressionLog.Append([.. fresh.Select(c => new LiveImpression(profileId, c.TitleId, device, visit, c.Theme, c.Explored, c.Propensity))]);
-        QueueSave(learned);
+        QueueSave();
     }
 
     /// <summary>
@@ -218,7 +218,7 @@ public sealed class ArtworkService(
             learned.ObservePlayAfterImpression(Context(profileId, held.Device), card.Theme);
         }
 
-        QueueSave(learned);
+        QueueSave();
         await impressionLog.PlayedAsync(new LivePlay(profileId, titleId, held.Visit), cancellationToken);
     }
 
@@ -411,15 +411,15 @@ public sealed class ArtworkService(
     /// after every page made each home page serialize it under the bandit's lock (the load benchmark's slowest tails).
     /// A crash loses at most the last interval's learning; a normal shutdown saves it (<see cref="Dispose"/>).
     /// </summary>
-    private void QueueSave(LinUcbBandit learned)
+    private void QueueSave()
     {
         if (Interlocked.Exchange(ref saveQueued, 1) == 0)
         {
-            _ = SaveLaterAsync(learned);
+            _ = SaveLaterAsync();
         }
     }
 
-    private async Task SaveLaterAsync(LinUcbBandit learned)
+    private async Task SaveLaterAsync()
     {
         try
         {
@@ -430,12 +430,14 @@ public sealed class ArtworkService(
             return; // Dispose saves what is queued.
         }
 
-        // A store replaced since (a reset, a dataset switch) made this bandit stale: it is not written over the new one's.
-        if (Interlocked.Exchange(ref saveQueued, 0) == 1 && ReferenceEquals(learned, bandit))
+        // The live bandit, not necessarily the one that queued the save: after a store replacement (a reset, a dataset
+        // switch) the old one is stale and must not overwrite the new store's file, while what the new one has learned
+        // since rides on this queued save.
+        if (Interlocked.Exchange(ref saveQueued, 0) == 1 && bandit is { } current)
         {
             try
             {
-                await SaveAsync(learned, stopping.Token);
+                await SaveAsync(current, stopping.Token);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
             {
