@@ -16,8 +16,8 @@ public static class SqliteArtworkVariants
     }
 
     /// <summary>
-    /// The logged artwork impressions in log order, each with its title's variants as the candidates (empty for a store
-    /// that logged none, such as an imported catalogue).
+    /// The logged artwork impressions in log order (seeded, then live as they were shown), each with its title's variants
+    /// as the candidates (empty for a store that logged none, such as an imported catalogue).
     /// </summary>
     public static async Task<IReadOnlyList<LoggedImpression>> LoadImpressionsAsync(StoreLocation store, CancellationToken cancellationToken = default)
     {
@@ -26,13 +26,14 @@ public static class SqliteArtworkVariants
         await connection.OpenAsync(cancellationToken);
         var variants = await VariantsAsync(connection, cancellationToken);
         var rows = await SqliteReads.ListAsync(connection,
-            "SELECT ProfileId, TitleId, Device, Theme, Explored, Played FROM ArtworkImpressions ORDER BY Id",
-            r => (ProfileId: r.GetInt32(0), TitleId: r.GetInt32(1), Device: (DeviceType)r.GetInt32(2), Theme: r.GetString(3), Explored: r.GetBoolean(4), Played: r.GetBoolean(5)),
+            "SELECT ProfileId, TitleId, Device, Theme, Explored, Played, Live, Propensity FROM ArtworkImpressions ORDER BY Id",
+            r => (ProfileId: r.GetInt32(0), TitleId: r.GetInt32(1), Device: (DeviceType)r.GetInt32(2), Theme: r.GetString(3), Explored: r.GetBoolean(4), Played: r.GetBoolean(5),
+                Live: r.GetBoolean(6), Propensity: r.IsDBNull(7) ? (double?)null : r.GetDouble(7)),
             cancellationToken);
         // An impression of a title that has since lost the shown variant cannot be replayed; it is left out.
         return [.. rows
             .Where(r => variants.TryGetValue(r.TitleId, out var candidates) && candidates.Contains(r.Theme, StringComparer.Ordinal))
-            .Select(r => new LoggedImpression(r.ProfileId, r.TitleId, r.Device, variants[r.TitleId], r.Theme, r.Explored, r.Played))];
+            .Select(r => new LoggedImpression(r.ProfileId, r.TitleId, r.Device, variants[r.TitleId], r.Theme, r.Explored, r.Played, r.Live, r.Propensity))];
     }
 
     /// <summary>The store's genre ids in order: the families recent micro-genres are grouped by in the bandit's context.</summary>

@@ -134,10 +134,10 @@ public sealed class StoreBuilder : IAsyncDisposable
     public void AddThumbs(IEnumerable<GeneratedThumb> thumbs) =>
         writer.Insert("Thumbs", ["ProfileId", "TitleId", "Rating", "At"], thumbs, (p, t) => BulkWriter.Bind(p, t.ProfileId, t.TitleId, (int)t.Rating, t.AtTicks));
 
-    /// <summary>Writes a logged artwork impression history with ids 1, 2, … in log order (the order the bandit learns in).</summary>
+    /// <summary>Writes a seeded artwork impression history with ids 1, 2, … in log order (the order the bandit learns in).</summary>
     public void AddArtworkImpressions(IReadOnlyList<LoggedImpression> log) =>
-        writer.Insert("ArtworkImpressions", ["Id", "ProfileId", "TitleId", "Device", "Theme", "Explored", "Played"], Enumerable.Range(0, log.Count),
-            (p, i) => BulkWriter.Bind(p, i + 1L, log[i].ProfileId, log[i].TitleId, (int)log[i].Device, log[i].Shown, log[i].Explored, log[i].Played));
+        writer.Insert("ArtworkImpressions", ["Id", "ProfileId", "TitleId", "Device", "Theme", "Explored", "Played", "Live", "Visit", "Propensity"], Enumerable.Range(0, log.Count),
+            (p, i) => BulkWriter.Bind(p, i + 1L, log[i].ProfileId, log[i].TitleId, (int)log[i].Device, log[i].Shown, log[i].Explored, log[i].Played, false, 0, log[i].Propensity));
 
     /// <summary>Marks titles as interactive, each with the key of its story graph.</summary>
     public void AddInteractiveTitles(IEnumerable<InteractiveTitle> titles) =>

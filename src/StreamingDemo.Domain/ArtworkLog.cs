@@ -1,8 +1,10 @@
 namespace StreamingDemo.Domain;
 
 /// <summary>One logged artwork impression (V10): which variants the title had, which one was shown, whether it was played.</summary>
-/// <param name="Explored">Shown by uniform random exploration (usable for replay), not by the default artwork.</param>
-public sealed record LoggedImpression(int ProfileId, int TitleId, DeviceType Device, IReadOnlyList<string> Candidates, string Shown, bool Explored, bool Played);
+/// <param name="Explored">Shown by uniform random exploration (usable for replay), not by the default artwork or the bandit's own pick.</param>
+/// <param name="Live">Shown on the running site (false: seeded).</param>
+/// <param name="Propensity">The chance the logging policy gave <paramref name="Shown"/>; null where the store did not record it.</param>
+public sealed record LoggedImpression(int ProfileId, int TitleId, DeviceType Device, IReadOnlyList<string> Candidates, string Shown, bool Explored, bool Played, bool Live = false, double? Propensity = null);
 
 /// <summary>How many impressions a seeded world logs and how many of them explore.</summary>
 public sealed record ArtworkLogOptions(int Seed = 42, int ImpressionsPerProfile = 24, double ExplorationShare = 0.3, int MaxProfiles = 4000);
@@ -74,12 +76,20 @@ public static class ArtworkLog
                 var explored = random.NextDouble() < options.ExplorationShare;
                 var shown = explored ? candidates[random.Next(candidates.Count)] : candidates[0];
                 var played = random.NextDouble() < PlantedTake(memberships, shown, themes);
-                log.Add(new LoggedImpression(profile.Key, titleId, device, candidates, shown, explored, played));
+                var propensity = Propensity(options.ExplorationShare, candidates.Count, shown == candidates[0]);
+                log.Add(new LoggedImpression(profile.Key, titleId, device, candidates, shown, explored, played, Propensity: propensity));
             }
         }
 
         return log;
     }
+
+    /// <summary>
+    /// The chance a policy that explores uniformly at <paramref name="explorationRate"/> and otherwise shows its own pick
+    /// gives a variant: rate ÷ variants, plus (1 − rate) when the variant is its pick.
+    /// </summary>
+    public static double Propensity(double explorationRate, int variants, bool isPolicyPick) =>
+        (explorationRate / variants) + (isPolicyPick ? 1 - explorationRate : 0);
 
     /// <summary>Every theme any title has, in ordinal order.</summary>
     public static IReadOnlyList<string> Themes(IReadOnlyDictionary<int, IReadOnlyList<string>> variants)

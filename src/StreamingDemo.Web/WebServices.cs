@@ -48,7 +48,10 @@ public static class WebServices
         services.AddOptions<ArtworkOptions>().Bind(builder.Configuration.GetSection(ArtworkOptions.SectionName))
             .Validate(o => o.ExplorationRate is >= 0 and <= 1, "Artwork:ExplorationRate must be between 0 and 1.")
             .Validate(o => o.Alpha >= 0, "Artwork:Alpha must not be negative.")
+            .Validate(o => o.ImpressionFlushInterval > TimeSpan.Zero, "Artwork:ImpressionFlushInterval must be positive.")
+            .Validate(o => o.ImpressionBatchSize > 0, "Artwork:ImpressionBatchSize must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<ArtworkImpressionLog>();
         services.AddSingleton<ArtworkService>();
         services.AddSingleton<ArtworkReplayService>();
         services.AddHostedService<ArtworkWarmup>();

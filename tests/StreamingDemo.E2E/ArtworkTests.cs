@@ -55,6 +55,48 @@ public sealed partial class ArtworkTests(SiteFixture site)
         await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Artwork personalization is off");
     }
 
+    [Fact]
+    public async Task AHomePageAndAPlayJoinTheLiveImpressionsTheStudioReplayCounts()
+    {
+        var page = await site.NewPageAsync();
+        await page.OpenAsync("/studio/artwork");
+        var live = page.Locator("dd[data-figure=live]");
+        var played = page.Locator("dd[data-figure=live-played]");
+        await Expect(live).ToBeVisibleAsync();
+        var (liveBefore, playedBefore) = (Count(await live.InnerTextAsync()), Count(await played.InnerTextAsync()));
+
+        // A persona opens its home page (its visible cards are impressions) and plays the first title on it.
+        await page.OpenAsync("/");
+        await page.GetByRole(AriaRole.List, new() { Name = "Featured profiles" }).GetByRole(AriaRole.Button).Nth(2).ClickAsync();
+        await page.WaitForURLAsync("**/browse");
+        await page.WaitForInteractiveAsync();
+        var href = await page.Locator(".home-row:not([data-row='continue-watching']) a.home-card-link").First.GetAttributeAsync("href");
+        await page.OpenAsync($"/watch/{href!.Split('/')[^1]}");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Pause" })).ToBeVisibleAsync();
+
+        // The play wrote itself and the page's impressions at once: the studio counts both.
+        await page.OpenAsync("/studio/artwork");
+        await Expect(live).ToBeVisibleAsync();
+        Assert.True(Count(await live.InnerTextAsync()) > liveBefore, $"live impressions {await live.InnerTextAsync()} after {liveBefore}");
+        Assert.Equal(playedBefore + 1, Count(await played.InnerTextAsync()));
+
+        // With the room's impressions in it, the panel is what docs/screenshots shows (studio-artwork-live-*.png).
+        if (Environment.GetEnvironmentVariable("STREAMINGDEMO_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            foreach (var (width, viewport) in new[] { ("1280", new ViewportSize { Width = 1280, Height = 800 }), ("phone", Browser.Phone) })
+            {
+                var shot = await site.NewPageAsync(viewport);
+                await shot.OpenAsync("/studio/artwork");
+                await Expect(shot.Locator("dd[data-figure=live]")).ToBeVisibleAsync();
+                await shot.EvaluateAsync("() => document.fonts.ready");
+                await shot.ScreenshotAsync(new() { Path = Path.Combine(folder, $"studio-artwork-live-{width}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+                await shot.Context.CloseAsync();
+            }
+        }
+    }
+
+    private static int Count(string figure) => int.Parse(figure.Trim(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+
     [GeneratedRegex(@"^/art/poster/(?<id>\d+)/(?<theme>[a-z-]+)\.svg$")]
     private static partial Regex PosterAddress();
 }

@@ -103,6 +103,57 @@ public sealed class ArtworkBanditTests
     }
 
     [Fact]
+    public void LiveImpressionsJoinTheReplayButOnlyTheExploredOnesAreScored()
+    {
+        var (truth, variants) = PlantedArtworkWorld();
+        var log = ArtworkLog.Generate(truth, variants, new ArtworkLogOptions(Seed: 5, ImpressionsPerProfile: 40, ExplorationShare: 0.5));
+        var communities = truth.Communities.Select(c => c.Id).ToList();
+        var context = new ArtworkContext(communities, genreIds: []);
+        var memberships = truth.Memberships.GroupBy(m => m.ProfileId).ToDictionary(g => g.Key, g => (IReadOnlyList<CommunityWeight>)[.. g.Select(m => new CommunityWeight(m.CommunityId, "c", m.Weight))]);
+        ArtworkReplayReport Replay(IReadOnlyList<LoggedImpression> impressions) =>
+            ArtworkReplay.Run(impressions, (profile, device) => context.For(new ProfileTaste(profile, memberships[profile]), device), context.Dimension, alpha: 0.1);
+        var seeded = Replay(log);
+        var explored = log.Count(e => e.Explored);
+
+        // The bandit's own live picks are counted but not scored: the policies' figures do not move.
+        var picked = log.Take(10).Select(e => e with { Explored = false, Live = true }).ToList();
+        var withPicks = Replay([.. log, .. picked]);
+        Assert.Equal(seeded.Policies, withPicks.Policies);
+        Assert.Equal(log.Count + 10, withPicks.LoggedImpressions);
+        Assert.Equal((10, 0, 0, explored), (withPicks.LiveImpressions, withPicks.LiveExploredImpressions, withPicks.LiveScoredImpressions, withPicks.ExploredImpressions));
+        Assert.Equal((double)explored / (log.Count + 10), withPicks.ExplorationShare, 12);
+
+        // Live explored impressions are replayed: they come last, so they land in the scored half.
+        var live = log.Where(e => e.Explored).Take(6).Select(e => e with { Live = true }).ToList();
+        var withExplored = Replay([.. log, .. picked, .. live]);
+        Assert.Equal((16, 6, 6, explored + 6), (withExplored.LiveImpressions, withExplored.LiveExploredImpressions, withExplored.LiveScoredImpressions, withExplored.ExploredImpressions));
+        Assert.NotEqual(seeded.Policies, withExplored.Policies);
+    }
+
+    [Fact]
+    public void APickStatesTheChanceItsPolicyGaveTheShownVariant()
+    {
+        var bandit = new LinUcbBandit(3, alpha: 0.1);
+        var random = new Random(11);
+        for (var step = 0; step < 3000; step++)
+        {
+            var fan = step % 2;
+            var theme = Themes[random.Next(Themes.Length)];
+            bandit.Observe(Context(fan), theme, random.NextDouble() < Take(fan, theme));
+        }
+
+        // Never exploring: always the bandit's pick. Always exploring: a third each.
+        Assert.Equal(1.0, ArtworkPicker.Pick(bandit, Context(0), Themes, explorationRate: 0, profileId: 1, titleId: 10, visit: 1).Propensity, 12);
+        Assert.Equal(1.0 / 3, ArtworkPicker.Pick(bandit, Context(0), Themes, explorationRate: 1, profileId: 1, titleId: 10, visit: 2).Propensity, 12);
+
+        // At 10 %: 0.1 ÷ 3 for an explored variant other than the pick, 0.1 ÷ 3 + 0.9 for the bandit's own pick ("romantic").
+        var picks = Enumerable.Range(1, 400).Select(profile => ArtworkPicker.Pick(bandit, Context(0), Themes, explorationRate: 0.1, profile, titleId: 10, visit: 1)).ToList();
+        Assert.All(picks, pick => Assert.Equal(pick.Theme == "romantic" ? (0.1 / 3) + 0.9 : 0.1 / 3, pick.Propensity, 12));
+        Assert.Contains(picks, pick => pick.Explored && pick.Theme != "romantic");
+        Assert.Contains(picks, pick => !pick.Explored);
+    }
+
+    [Fact]
     public void TheSameSeedLogsTheSameImpressionsAndThePlantedRuleIsTheDocumentedOne()
     {
         var (truth, variants) = PlantedArtworkWorld();

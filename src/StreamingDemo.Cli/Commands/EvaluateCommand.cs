@@ -93,7 +93,7 @@ public static class EvaluateCommand
             $"Communities: {report.Communities.Learned} learned, {report.Communities.Planted?.ToString(CultureInfo.InvariantCulture) ?? "no"} planted; ARI [bold]{(report.Communities.Ari is { } ari ? ari.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}[/]");
         if (report.Artwork is { } artwork)
         {
-            var table = new Table().Title(Invariant($"Artwork replay, {artwork.LoggedImpressions:N0} logged impressions, {artwork.ExplorationShare:P0} explored")).AddColumns("policy", "take fraction", "matched impressions");
+            var table = new Table().Title(Invariant($"Artwork replay, {artwork.LoggedImpressions:N0} logged impressions ({artwork.LiveImpressions:N0} live), {artwork.ExplorationShare:P0} explored")).AddColumns("policy", "take fraction", "matched impressions");
             foreach (var p in artwork.Policies)
             {
                 table.AddRow(p.Name, p.TakeFraction.ToString("0.0000", CultureInfo.InvariantCulture), p.Impressions.ToString("N0", CultureInfo.InvariantCulture));
@@ -190,6 +190,8 @@ public static class EvaluateCommand
                 })]),
                 ["explorationShare"] = Round(artwork.ExplorationShare),
                 ["loggedImpressions"] = artwork.LoggedImpressions,
+                ["liveImpressions"] = artwork.LiveImpressions,
+                ["liveExploredImpressions"] = artwork.LiveExploredImpressions,
                 ["themes"] = new JsonArray([.. artwork.Themes.Select(t => (JsonNode)new JsonObject
                 {
                     ["theme"] = t.Theme,

@@ -77,8 +77,8 @@ public sealed class Impression
 /// <summary>
 /// One logged artwork impression (V10): the variant a profile was shown for a title, whether it was picked by uniform
 /// random exploration, and whether the profile played the title. The title's variants (<see cref="ArtworkVariant"/>)
-/// were the candidates. Seeded stores log these with planted theme preferences; the bandit warm-starts from them and
-/// the replay measures the artwork policies on the explored ones.
+/// were the candidates. Seeded stores log these with planted theme preferences; the running site appends the live ones
+/// (<see cref="Live"/>); the bandit warm-starts from them and the replay measures the artwork policies on the explored ones.
 /// </summary>
 public sealed class ArtworkImpression
 {
@@ -89,6 +89,18 @@ public sealed class ArtworkImpression
     public required string Theme { get; set; }
     public bool Explored { get; set; }
     public bool Played { get; set; }
+
+    /// <summary>Shown on the running site (false: written by the seeder).</summary>
+    public bool Live { get; set; }
+
+    /// <summary>The home-page visit it was shown in (live impressions; 0 for seeded ones): a play marks the impression of its visit.</summary>
+    public int Visit { get; set; }
+
+    /// <summary>
+    /// The chance the logging policy gave the shown variant (exploration rate ÷ variants, plus the rest for the policy's
+    /// own pick); null in stores logged before it was recorded.
+    /// </summary>
+    public double? Propensity { get; set; }
 }
 
 /// <summary>A directed friendship: <see cref="FromProfileId"/> influences <see cref="ToProfileId"/> with <see cref="Weight"/>.</summary>

@@ -28,11 +28,17 @@ namespace StreamingDemo.Data.Migrations
                     b.Property<bool>("Explored")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Live")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Played")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProfileId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Propensity")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Theme")
                         .IsRequired()
@@ -40,6 +46,9 @@ namespace StreamingDemo.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TitleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visit")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

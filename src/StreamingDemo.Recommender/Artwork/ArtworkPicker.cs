@@ -6,7 +6,8 @@ namespace StreamingDemo.Recommender.Artwork;
 /// <param name="Explored">Picked at random to keep learning (the exploration rate), not by the bandit's estimate.</param>
 /// <param name="ExpectedTake">The bandit's learned chance of a play with this variant for this profile and device.</param>
 /// <param name="DefaultExpectedTake">The same for the title's default artwork, to compare.</param>
-public sealed record ArtworkPick(string Theme, bool Explored, double ExpectedTake, double DefaultExpectedTake);
+/// <param name="Propensity">The chance this policy gave <paramref name="Theme"/>: exploration rate ÷ variants, plus the rest when it is the bandit's own choice.</param>
+public sealed record ArtworkPick(string Theme, bool Explored, double ExpectedTake, double DefaultExpectedTake, double Propensity);
 
 /// <summary>Picks a variant: at the exploration rate a uniform one, otherwise the bandit's upper-confidence choice.</summary>
 public static class ArtworkPicker
@@ -19,7 +20,9 @@ public static class ArtworkPicker
         var hash = ArtworkLog.StableHash(FormattableString.Invariant($"{profileId}/{titleId}/{visit}"));
         var roll = (hash >> 11) * (1.0 / (1UL << 53));
         var explored = roll < explorationRate;
-        var theme = explored ? candidates[(int)(hash % (ulong)candidates.Count)] : bandit.Choose(context, candidates);
-        return new ArtworkPick(theme, explored, bandit.Expected(theme, context), bandit.Expected(candidates[0], context));
+        var choice = bandit.Choose(context, candidates);
+        var theme = explored ? candidates[(int)(hash % (ulong)candidates.Count)] : choice;
+        return new ArtworkPick(theme, explored, bandit.Expected(theme, context), bandit.Expected(candidates[0], context),
+            ArtworkLog.Propensity(explorationRate, candidates.Count, theme == choice));
     }
 }

@@ -16,12 +16,26 @@ public sealed record ArtworkReplayReport(IReadOnlyList<PolicyTake> Policies, dou
     /// <summary>Every theme shown in the explored impressions, in ordinal order.</summary>
     public IReadOnlyList<ThemeReplay> Themes { get; init; } = [];
 
+    /// <summary>The explored impressions: the only ones replayed.</summary>
+    public int ExploredImpressions { get; init; }
+
+    /// <summary>Of <see cref="LoggedImpressions"/>, the ones shown on the running site (the rest were seeded).</summary>
+    public int LiveImpressions { get; init; }
+
+    /// <summary>Of the live impressions, the ones shown by uniform exploration (replayed with the seeded explored ones).</summary>
+    public int LiveExploredImpressions { get; init; }
+
+    /// <summary>Of the live explored impressions, the ones in the scored (later) half.</summary>
+    public int LiveScoredImpressions { get; init; }
+
     public PolicyTake Policy(string name) => Policies.First(p => p.Name == name);
 }
 
 /// <summary>
 /// Offline replay (Li, Chu, Langford, Wang 2011) on the randomly explored impressions only, where every variant had the
-/// same chance of being shown, so the take of the matched impressions is an unbiased estimate of the policy's take.
+/// same chance of being shown, so the take of the matched impressions is an unbiased estimate of the policy's take. The
+/// log holds the seeded impressions and then the live ones in the order they were shown; the bandit's own (unexplored)
+/// picks and the default artwork are counted but never scored, since their variant was not chosen at random.
 /// The earlier half of the explored impressions trains the bandit and picks the single best theme; the later half
 /// scores the learned bandit (which keeps learning from the impressions it matches), uniform random choice, and that
 /// one best image for everyone.
@@ -86,6 +100,10 @@ public static class ArtworkReplay
             log.Count)
         {
             Themes = [.. themes],
+            ExploredImpressions = explored.Count,
+            LiveImpressions = log.Count(e => e.Live),
+            LiveExploredImpressions = explored.Count(e => e.Live),
+            LiveScoredImpressions = explored.Skip(half).Count(e => e.Live),
         };
     }
 

@@ -14,12 +14,21 @@ public sealed record ReplayPolicyView(string Name, string Label, double TakeFrac
 public sealed record ReplayThemeView(string Theme, string Label, double ExploredShare, double TakeFraction, double LearnedShare);
 
 /// <summary>The replay of the store's logged artwork impressions against the live model's profile contexts (V10).</summary>
+/// <param name="LoggedImpressions">Every logged impression the replay read, seeded and live.</param>
+/// <param name="ExploredImpressions">Of those, the ones shown a uniformly random variant: the only ones replayed.</param>
+/// <param name="LiveImpressions">Of <paramref name="LoggedImpressions"/>, the ones shown on this site since the store was seeded.</param>
+/// <param name="LiveExploredImpressions">Of the live impressions, the explored ones (replayed with the seeded explored ones).</param>
+/// <param name="LivePlayed">Of the live impressions, the ones followed by a play in the same visit.</param>
 public sealed record ArtworkReplayView(
     string ModelVersion,
     int LoggedImpressions,
     double ExplorationShare,
     IReadOnlyList<ReplayPolicyView> Policies,
-    IReadOnlyList<ReplayThemeView> Themes)
+    IReadOnlyList<ReplayThemeView> Themes,
+    int ExploredImpressions,
+    int LiveImpressions,
+    int LiveExploredImpressions,
+    int LivePlayed)
 {
     public ReplayPolicyView Learned => Policies.First(p => p.Name == ArtworkReplay.Learned);
 
@@ -27,19 +36,22 @@ public sealed record ArtworkReplayView(
 
     public ReplayPolicyView SingleBest => Policies.First(p => p.Name == ArtworkReplay.SingleBest);
 
-    /// <summary>Explored impressions: the only ones the replay can score without bias.</summary>
-    public int ExploredImpressions => (int)Math.Round(LoggedImpressions * ExplorationShare);
+    /// <summary>Impressions the seeder logged with the store.</summary>
+    public int SeededImpressions => LoggedImpressions - LiveImpressions;
+
+    /// <summary>The live impressions' share shown a random variant (the configured exploration rate, as it fell).</summary>
+    public double LiveExplorationShare => LiveImpressions == 0 ? 0 : (double)LiveExploredImpressions / LiveImpressions;
 }
 
 /// <summary>
 /// Runs the artwork replay for the studio: the same <see cref="ArtworkReplay.Run"/> that <c>evaluate --json</c> reports,
 /// over the store's logged impressions, with each profile's context (communities, recent micro-genres) from the live
-/// model. Computed once per model version.
+/// model. Computed again when the model or the log has moved (a live impression or play was written since).
 /// </summary>
 public sealed class ArtworkReplayService(StoreLocation store, IRecommender recommender, IOptions<ArtworkOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private ArtworkReplayView? cached;
+    private (ArtworkReplayView View, ArtworkLogCounts Counts)? cached;
 
     /// <summary>The replay for the current model, or null while the first model trains or when the store logged no impressions.</summary>
     public async Task<ArtworkReplayView?> GetAsync(CancellationToken cancellationToken = default)
@@ -50,17 +62,19 @@ public sealed class ArtworkReplayService(StoreLocation store, IRecommender recom
             return null;
         }
 
-        if (cached is { } ready && ready.ModelVersion == status.ModelVersion)
+        var counts = await SqliteArtworkLog.CountAsync(store, cancellationToken);
+        if (cached is { } ready && ready.View.ModelVersion == status.ModelVersion && ready.Counts == counts)
         {
-            return ready;
+            return ready.View;
         }
 
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (cached is { } done && done.ModelVersion == status.ModelVersion)
+            counts = await SqliteArtworkLog.CountAsync(store, cancellationToken);
+            if (cached is { } done && done.View.ModelVersion == status.ModelVersion && done.Counts == counts)
             {
-                return done;
+                return done.View;
             }
 
             var log = await SqliteArtworkVariants.LoadImpressionsAsync(store, cancellationToken);
@@ -82,12 +96,18 @@ public sealed class ArtworkReplayService(StoreLocation store, IRecommender recom
             }
 
             var report = await Task.Run(() => ArtworkReplay.Run(log, ContextOf, context.Dimension, options.Value.Alpha), cancellationToken);
-            return cached = new ArtworkReplayView(
+            var view = new ArtworkReplayView(
                 status.ModelVersion,
                 report.LoggedImpressions,
                 report.ExplorationShare,
                 [.. report.Policies.Select(p => new ReplayPolicyView(p.Name, PolicyLabel(p.Name), p.TakeFraction, p.Impressions))],
-                [.. report.Themes.Select(t => new ReplayThemeView(t.Theme, ArtworkService.Label(t.Theme), t.ExploredShare, t.TakeFraction, t.LearnedShare))]);
+                [.. report.Themes.Select(t => new ReplayThemeView(t.Theme, ArtworkService.Label(t.Theme), t.ExploredShare, t.TakeFraction, t.LearnedShare))],
+                report.ExploredImpressions,
+                report.LiveImpressions,
+                report.LiveExploredImpressions,
+                log.Count(e => e.Live && e.Played));
+            cached = (view, counts);
+            return view;
         }
         finally
         {

@@ -18,12 +18,21 @@ public sealed class ArtworkOptions
 
     /// <summary>LinUCB confidence width: 0 is greedy, larger tries less-known themes more.</summary>
     public double Alpha { get; set; } = ArtworkLearning.DefaultAlpha;
+
+    /// <summary>How long live impressions may wait in memory before they are written to the store (a crash loses at most these).</summary>
+    public TimeSpan ImpressionFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many waiting impressions make a batch be written at once, before the interval is up.</summary>
+    public int ImpressionBatchSize { get; set; } = 200;
 }
 
 /// <summary>The artwork a card shows and why (V10).</summary>
 /// <param name="Personalized">Chosen by the bandit for this profile; false when personalization is off or the models are still training.</param>
 public sealed record CardArtwork(int TitleId, string Theme, string Label, string DefaultLabel, bool Personalized, bool Explored, double ExpectedTake, double DefaultExpectedTake)
 {
+    /// <summary>The chance the bandit's policy, exploration included, gave this variant (logged with the impression; 1 when not personalized).</summary>
+    public double Propensity { get; init; } = 1;
+
     public string Url(string crop = "poster") => $"/art/{crop}/{TitleId}/{Uri.EscapeDataString(Theme)}.svg";
 
     /// <summary>Why this variant, in a sentence that states the bandit's own numbers.</summary>
@@ -38,12 +47,14 @@ public sealed record CardArtwork(int TitleId, string Theme, string Label, string
 
 /// <summary>
 /// Chooses each card's artwork variant with the LinUCB bandit, keeps the choice for the rest of a visit, learns from the
-/// impressions and plays, and keeps its state in a file beside the models. The first time, it warm-starts from the
-/// store's logged impressions (seeded with planted theme preferences and random exploration).
+/// impressions and plays, logs them in the store (<see cref="ArtworkImpressionLog"/>), and keeps its state in a file
+/// beside the models. The first time, it warm-starts from the store's logged impressions (seeded with planted theme
+/// preferences and random exploration, then the live ones).
 /// </summary>
 public sealed class ArtworkService(
     StoreLocation store,
     IRecommender recommender,
+    ArtworkImpressionLog impressionLog,
     IOptions<ArtworkOptions> options,
     ILogger<ArtworkService> logger) : IDisposable
 {
@@ -56,7 +67,7 @@ public sealed class ArtworkService(
     private int saveQueued;
     private readonly Lock learning = new();
     private readonly ConcurrentDictionary<int, (int Visit, DeviceType Device, ConcurrentDictionary<int, CardArtwork> Shown)> visits = new();
-    private readonly ConcurrentDictionary<(int Profile, int Visit, int Title), byte> played = new();
+    private readonly ConcurrentDictionary<int, ShownInVisit> noted = new();
     private IReadOnlyDictionary<int, IReadOnlyList<string>>? variants;
     private LinUcbBandit? bandit;
     private ArtworkContext? context;
@@ -120,7 +131,7 @@ public sealed class ArtworkService(
                 var (id, candidates) = unpicked[i];
                 var pick = picks[i];
                 // Another render of the same visit may have picked first: the visit keeps the first pick.
-                result[id] = memo!.GetOrAdd(id, Describe(id, pick.Theme, candidates[0], personalized: true, pick.Explored, pick.ExpectedTake, pick.DefaultExpectedTake));
+                result[id] = memo!.GetOrAdd(id, Describe(id, pick.Theme, candidates[0], personalized: true, pick.Explored, pick.ExpectedTake, pick.DefaultExpectedTake) with { Propensity = pick.Propensity });
             }
         }
 
@@ -149,8 +160,11 @@ public sealed class ArtworkService(
     public async Task<IReadOnlyList<string>> VariantsOfAsync(int titleId, CancellationToken cancellationToken = default) =>
         (await VariantsAsync(cancellationToken)).GetValueOrDefault(titleId) ?? [];
 
-    /// <summary>Learns from the cards a profile was shown (the visible part of its page): each an impression not (yet) played.</summary>
-    public async Task NoteImpressionsAsync(int profileId, DeviceType device, IEnumerable<CardArtwork> shown, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Learns from the cards a profile was shown in a visit (the visible part of its page): each an impression not (yet)
+    /// played, learned and logged once per visit and title however often the page is composed.
+    /// </summary>
+    public async Task NoteImpressionsAsync(int profileId, DeviceType device, int visit, IEnumerable<CardArtwork> shown, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shown);
         var personalized = shown.Where(s => s.Personalized).ToList();
@@ -159,24 +173,34 @@ public sealed class ArtworkService(
             return;
         }
 
+        var entry = noted.AddOrUpdate(profileId, _ => new ShownInVisit(visit, device), (_, held) => held.Visit == visit && held.Device == device ? held : new ShownInVisit(visit, device));
+        var fresh = entry.Add(personalized);
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
         var x = Context(profileId, device);
         lock (learning)
         {
-            foreach (var card in personalized)
+            foreach (var card in fresh)
             {
                 learned.Observe(x, card.Theme, played: false);
             }
         }
 
+        impressionLog.Append([.. fresh.Select(c => new LiveImpression(profileId, c.TitleId, device, visit, c.Theme, c.Explored, c.Propensity))]);
         QueueSave(learned);
     }
 
-    /// <summary>A play of a title: if this profile's current visit showed it personalized artwork, that impression becomes a play (once).</summary>
+    /// <summary>
+    /// A play of a title: if this profile's current visit logged an impression of its personalized artwork, that
+    /// impression becomes a play (once), in the bandit and in the store.
+    /// </summary>
     public async Task NotePlayAsync(int profileId, int titleId, CancellationToken cancellationToken = default)
     {
         // The card keeps its artwork for the rest of the visit; the play counts once per visit.
-        if (!visits.TryGetValue(profileId, out var held) || !held.Shown.TryGetValue(titleId, out var card) || !card.Personalized
-            || !played.TryAdd((profileId, held.Visit, titleId), 0) || await BanditAsync(cancellationToken) is not { } learned)
+        if (!noted.TryGetValue(profileId, out var held) || held.Play(titleId) is not { } card || await BanditAsync(cancellationToken) is not { } learned)
         {
             return;
         }
@@ -187,6 +211,7 @@ public sealed class ArtworkService(
         }
 
         QueueSave(learned);
+        await impressionLog.PlayedAsync(new LivePlay(profileId, titleId, held.Visit), cancellationToken);
     }
 
     /// <summary>Loads the variants and loads or warm-starts the bandit now, so no page waits for them (see <see cref="ArtworkWarmup"/>).</summary>
@@ -207,6 +232,40 @@ public sealed class ArtworkService(
 
         stopping.Dispose();
         gate.Dispose();
+    }
+
+    /// <summary>The impressions one profile's visit has logged, and which of them have been played.</summary>
+    private sealed class ShownInVisit(int visit, DeviceType device)
+    {
+        private readonly Dictionary<int, (CardArtwork Card, bool Played)> shown = [];
+
+        public int Visit => visit;
+
+        public DeviceType Device => device;
+
+        /// <summary>Adds the cards not logged yet in this visit and returns them.</summary>
+        public List<CardArtwork> Add(IEnumerable<CardArtwork> cards)
+        {
+            lock (shown)
+            {
+                return [.. cards.Where(c => shown.TryAdd(c.TitleId, (c, false)))];
+            }
+        }
+
+        /// <summary>The logged card of a title the first time it is played in this visit; null after, or when it was not logged.</summary>
+        public CardArtwork? Play(int titleId)
+        {
+            lock (shown)
+            {
+                if (!shown.TryGetValue(titleId, out var entry) || entry.Played)
+                {
+                    return null;
+                }
+
+                shown[titleId] = (entry.Card, true);
+                return entry.Card;
+            }
+        }
     }
 
     private static CardArtwork Describe(int titleId, string theme, string defaultTheme, bool personalized, bool explored, double expected, double defaultExpected) =>

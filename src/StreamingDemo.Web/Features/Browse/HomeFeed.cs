@@ -79,7 +79,7 @@ public sealed class HomeFeed(
             if (newVisit)
             {
                 // The bandit learns from what the viewer could see: the visible cards' artwork, each an impression.
-                await artwork.NoteImpressionsAsync(profileId, device, visible.Select(v => art.GetValueOrDefault(v.Id)).OfType<CardArtwork>(), cancellationToken);
+                await artwork.NoteImpressionsAsync(profileId, device, visit, visible.Select(v => art.GetValueOrDefault(v.Id)).OfType<CardArtwork>(), cancellationToken);
             }
         }
 

@@ -21,9 +21,17 @@ public sealed class StoreWriteGate : IDisposable
     private readonly SemaphoreSlim writer = new(1, 1);
     private int inFlight;
     private TaskCompletionSource? drained;
+    private long epoch;
 
     /// <summary>True while a replacement holds the gate (writes wait).</summary>
     public bool IsReplacing { get; private set; }
+
+    /// <summary>
+    /// Moves on when a replacement starts and again when it ends. Work queued under one epoch and written (inside the
+    /// gate) under another was meant for a store that is gone: a batch of impressions buffered before or during a reset
+    /// compares them and is dropped rather than written into the fresh store.
+    /// </summary>
+    public long Epoch => Interlocked.Read(ref epoch);
 
     /// <summary>Waits while a replacement runs, then runs <paramref name="write"/> (its save and its apply) inside the gate.</summary>
     public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken = default)
@@ -82,6 +90,7 @@ public sealed class StoreWriteGate : IDisposable
     {
         ArgumentNullException.ThrowIfNull(replace);
         await door.WaitAsync(cancellationToken);
+        var started = false;
         try
         {
             IsReplacing = true;
@@ -93,10 +102,17 @@ public sealed class StoreWriteGate : IDisposable
             }
 
             await wait.Task.WaitAsync(cancellationToken);
+            Interlocked.Increment(ref epoch);
+            started = true;
             return await replace();
         }
         finally
         {
+            if (started)
+            {
+                Interlocked.Increment(ref epoch);
+            }
+
             Volatile.Write(ref drained, null);
             IsReplacing = false;
             door.Release();
