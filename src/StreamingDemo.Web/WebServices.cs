@@ -72,6 +72,7 @@ public static class WebServices
         services.AddSingleton<PersonaDirectory>();
         services.AddSingleton<ContinueWatchingReader>();
         services.AddSingleton<HomeVisits>();
+        services.AddSingleton<PrerenderedPages>();
         // One per circuit, that is per browser tab: what the tab saw last and the thumb it gave since.
         services.AddScoped<BrowsingSession>();
         services.AddScoped<HomeFeed>();

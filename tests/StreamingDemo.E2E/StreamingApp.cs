@@ -54,6 +54,22 @@ public sealed class StreamingApp(Action<IServiceCollection>? configureServices =
         }
     }
 
+    /// <summary>Polls <c>/health/ready</c> until it answers 200: seeded, trained and warmed up (what a load balancer waits for).</summary>
+    public async Task WhenHealthyAsync(HttpClient http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        while (true)
+        {
+            using var response = await http.GetAsync(new Uri(BaseAddress, "/health/ready"));
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public void Start()
     {
         Directory.CreateDirectory(directory);

@@ -42,6 +42,11 @@ public sealed class WorkshopLoadBenchmark
         await using var app = new StreamingApp(preset: preset);
         app.Start();
         await app.WhenSiteReadyAsync().WaitAsync(TimeSpan.FromMinutes(20), cancel);
+        // Attendees are let in once /health/ready says so: after the site's own warm-up.
+        using (var ready = new HttpClient())
+        {
+            await app.WhenHealthyAsync(ready).WaitAsync(TimeSpan.FromMinutes(5), cancel);
+        }
 
         var contexts = app.Services.GetRequiredService<IDbContextFactory<StreamingDbContext>>();
         var onboarding = app.Services.GetRequiredService<OnboardingService>();

@@ -146,6 +146,20 @@ public sealed class ArtworkService(
         return result;
     }
 
+    /// <summary>
+    /// Keeps, for the visit, the artwork a page carried over from its prerendering showed (ADR 0031): the circuit does
+    /// not pick again, so a thumb's recompose and a play see the variants the viewer saw. A pick already kept wins.
+    /// </summary>
+    public void Remember(int profileId, DeviceType device, int visit, IEnumerable<CardArtwork> shown)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        var memo = visits.AddOrUpdate(profileId, _ => (visit, device, new()), (_, held) => held.Visit == visit && held.Device == device ? held : (visit, device, new())).Shown;
+        foreach (var card in shown)
+        {
+            memo.TryAdd(card.TitleId, card);
+        }
+    }
+
     /// <summary>The artwork one title shows each of these viewers (a profile on a device) in their current visit (the side-by-side views).</summary>
     public async Task<IReadOnlyList<(int ProfileId, DeviceType Device, CardArtwork Artwork)>> CompareAsync(int titleId, IReadOnlyList<(int ProfileId, DeviceType Device)> viewers, Func<int, int> currentVisit, CancellationToken cancellationToken = default)
     {

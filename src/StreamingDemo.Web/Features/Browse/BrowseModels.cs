@@ -25,7 +25,9 @@ public sealed record PageChanges(string Cause, IReadOnlyList<MovedTitle> Entered
     public bool IsEmpty => Entered.Count == 0 && Left.Count == 0 && Up.Count == 0 && Down.Count == 0;
 }
 
-public sealed record HomeView(int ProfileId, DeviceLayout Layout, Billboard? Billboard, IReadOnlyList<HomeRowView> Rows, DateTime ComposedAt, PageChanges? Changes = null);
+/// <param name="Visit">The home-page visit it was composed for (a prerendered preview names the visit its circuit commits).</param>
+/// <param name="Personalized">Whether its artwork was personalized (the page's contrast switch).</param>
+public sealed record HomeView(int ProfileId, DeviceLayout Layout, Billboard? Billboard, IReadOnlyList<HomeRowView> Rows, DateTime ComposedAt, PageChanges? Changes = null, int Visit = 0, bool Personalized = true);
 
 /// <summary>A thumb given on a home-page card (null takes the card's thumb back).</summary>
 public sealed record CardRating(HomeCard Card, ThumbRating? Rating);

@@ -64,7 +64,7 @@ public sealed class HomeFeed(
             .ToList();
 
         var shape = (layout ?? BuiltInLayouts.NetflixStyle).For(device);
-        var visible = rows.Take(shape.Rows).SelectMany(r => r.Cards.Take(shape.CardsPerRow)).Select(c => (c.Title.Id, c.Title.Name)).Distinct().ToList();
+        var visible = Visible(rows, shape);
         PageChanges? changes = null;
         var note = layout is null ? session.PendingNote(profileId) : null;
         if (note is not null && session.LastSeen(profileId, device) is { } before)
@@ -84,8 +84,38 @@ public sealed class HomeFeed(
         }
 
         var billboard = await BillboardAsync(rows, cancellationToken);
-        return new HomeView(profileId, shape, billboard, rows, page.ComposedAt, changes);
+        return new HomeView(profileId, shape, billboard, rows, page.ComposedAt, changes, visit, personalize);
     }
+
+    /// <summary>
+    /// Commits a page composed as a preview while prerendering and carried into the circuit (ADR 0031), instead of
+    /// composing it again: counts the visit, keeps its artwork, the thumbs and what it showed, and logs its impressions,
+    /// as <see cref="BuildAsync"/> with commit does. Null when the preview is no longer the next visit (another tab of
+    /// the profile committed one in between): the caller composes afresh.
+    /// </summary>
+    public async Task<HomeView?> CommitAsync(HomeView preview, DeviceType device, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        var profileId = preview.ProfileId;
+        if (preview.Layout.Device != device || visits.Visit(profileId, commit: false, newVisit: true) != preview.Visit)
+        {
+            return null;
+        }
+
+        var visit = visits.Visit(profileId, commit: true, newVisit: true);
+        var cards = preview.Rows.SelectMany(r => r.Cards).Select(c => c.Artwork).OfType<CardArtwork>().Where(a => a.Personalized);
+        artwork.Remember(profileId, device, visit, cards);
+        session.KnowThumbs(profileId, await ThumbsAsync(profileId, cancellationToken));
+        var visible = Visible(preview.Rows, preview.Layout);
+        session.NoteShown(profileId);
+        session.Saw(profileId, device, visible);
+        var shown = preview.Rows.SelectMany(r => r.Cards).Where(c => c.Artwork is not null).GroupBy(c => c.Title.Id).ToDictionary(g => g.Key, g => g.First().Artwork!);
+        await artwork.NoteImpressionsAsync(profileId, device, visit, visible.Select(v => shown.GetValueOrDefault(v.Id)).OfType<CardArtwork>(), cancellationToken);
+        return preview with { Visit = visit };
+    }
+
+    private static List<(int Id, string Name)> Visible(IReadOnlyList<HomeRowView> rows, DeviceLayout shape) =>
+        rows.Take(shape.Rows).SelectMany(r => r.Cards.Take(shape.CardsPerRow)).Select(c => (c.Title.Id, c.Title.Name)).Distinct().ToList();
 
     /// <summary>Positions on the visible page before and after: entered, left, and the largest moves up and down.</summary>
     public static PageChanges Compare(string cause, IReadOnlyList<(int Id, string Name)> before, IReadOnlyList<(int Id, string Name)> after)

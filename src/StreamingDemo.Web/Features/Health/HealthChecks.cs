@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StreamingDemo.Domain;
 
@@ -36,4 +37,16 @@ public sealed class RecommenderHealthCheck(IRecommender recommender) : IHealthCh
             ? HealthCheckResult.Healthy(status.Message, data)
             : HealthCheckResult.Unhealthy(status.Message, data: data));
     }
+}
+
+/// <summary>
+/// Healthy once the site has warmed itself up (<see cref="SiteWarmup"/>), so the first attendee a load balancer or the
+/// presenter lets in does not pay the process's cold start; an in-memory server (tests) has nothing to warm.
+/// </summary>
+public sealed class WarmthHealthCheck(SiteWarmth warmth, IServer server) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(warmth.IsWarm || SiteWarmup.Addresses(server).Count == 0
+            ? HealthCheckResult.Healthy("Warm")
+            : HealthCheckResult.Unhealthy("Warming up: rendering the first pages once"));
 }

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace StreamingDemo.Web.Features.Health;
 
 /// <summary>
-/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the store is seeded and a recommender model is live
-/// (503 with the first-run stage and message until then), for load balancers, scripts and the warming-up page.
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the store is seeded, a recommender model is live and
+/// the site has rendered its first pages once (503 with the first-run stage and message until then), for load
+/// balancers, scripts and the warming-up page.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -16,7 +17,10 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])
-            .AddCheck<RecommenderHealthCheck>("recommender", tags: [ReadyTag]);
+            .AddCheck<RecommenderHealthCheck>("recommender", tags: [ReadyTag])
+            .AddCheck<WarmthHealthCheck>("warm", tags: [ReadyTag]);
+        services.AddSingleton<SiteWarmth>();
+        services.AddHostedService<SiteWarmup>();
         return services;
     }
 
