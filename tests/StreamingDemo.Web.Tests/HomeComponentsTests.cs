@@ -67,6 +67,21 @@ public sealed class HomeComponentsTests : MudTestContext
     }
 
     [Fact]
+    public void ATvRowShowsEachVariantsLandscapeCropAndOtherRowsItsPoster()
+    {
+        var art = new StreamingDemo.Web.Features.Artwork.CardArtwork(7, "dark", "Dark", "Dark", Personalized: true, Explored: false, ExpectedTake: 0.2, DefaultExpectedTake: 0.2);
+        var row = new HomeRowView("top-picks", RowKind.TopPicks, "Top Picks", [new HomeCard(Harbour, 91, Because, Artwork: art), new HomeCard(Harbour with { Id = 8 }, 77, Because)]);
+
+        var tv = Render<HomeRowSection>(p => p.Add(r => r.Row, row).Add(r => r.Landscape, true));
+        var poster = Render<HomeRowSection>(p => p.Add(r => r.Row, row));
+
+        // A variant is drawn for 16:9; a title without variants keeps its poster rather than a missing image.
+        Assert.Equal(["/art/card/7/dark.svg", "/art/poster/8.svg"], tv.FindAll(".home-card-art img").Select(i => i.GetAttribute("src")));
+        Assert.Equal(["640", "360"], [tv.Find(".home-card-art img").GetAttribute("width")!, tv.Find(".home-card-art img").GetAttribute("height")!]);
+        Assert.Equal(["/art/poster/7/dark.svg", "/art/poster/8.svg"], poster.FindAll(".home-card-art img").Select(i => i.GetAttribute("src")));
+    }
+
+    [Fact]
     public void ARowIsARegionNamedByItsTitleWithOneCardPerTitle()
     {
         var row = new HomeRowView("because-3", RowKind.BecauseYouWatched, "Because you watched The Frozen Fjord",

@@ -9,6 +9,9 @@ public sealed record HomeCard(TitleCardModel Title, int? MatchPercent, Explanati
 {
     /// <summary>The poster the card shows: the chosen variant, else the title's default poster.</summary>
     public string PosterUrl => Artwork?.Url() ?? $"/art/poster/{Title.Id}.svg";
+
+    /// <summary>The 16:9 card crop of the same variant (the TV layout's cards), drawn for that shape rather than a trimmed poster.</summary>
+    public string LandscapeUrl => Artwork?.Url("card") ?? PosterUrl;
 }
 
 public sealed record HomeRowView(string Key, RowKind Kind, string Title, IReadOnlyList<HomeCard> Cards);
