@@ -19,8 +19,11 @@ public static class IconMarkup
     public static readonly MarkupString LoveSmall = Svg(Icons.Material.Filled.Favorite, Size.Small);
     public static readonly MarkupString LoveMedium = Svg(Icons.Material.Filled.Favorite, Size.Medium);
 
-    /// <summary>An SVG icon path (a MudBlazor <see cref="Icons"/> constant) as MudIcon's markup at <paramref name="size"/>, hidden from assistive technology.</summary>
-    public static MarkupString Svg(string icon, Size size)
+    /// <summary>
+    /// An SVG icon path (a MudBlazor <see cref="Icons"/> constant) as MudIcon's markup at <paramref name="size"/>, hidden
+    /// from assistive technology. Internal: the site uses only the constants above, so no caller can pass text through it.
+    /// </summary>
+    internal static MarkupString Svg(string icon, Size size)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(icon);
         var sizeClass = size switch
