@@ -69,15 +69,6 @@ internal sealed class TasteCommunityModel
 
     public int Nearest(float[] taste) => Memberships(taste)[0].Community;
 
-    public void Score((int Community, float Weight)[] memberships, Span<float> scores)
-    {
-        scores.Clear();
-        foreach (var (community, weight) in memberships)
-        {
-            TensorPrimitives.MultiplyAdd(Popularity[community], weight, scores, scores);
-        }
-    }
-
     private static (int, float)[] Memberships(float[] taste, float[][] centroids, float temperature)
     {
         var distances = new float[centroids.Length];
