@@ -1,7 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StreamingDemo.Cli.Commands;
 using StreamingDemo.Data;
+using StreamingDemo.Data.Seeding;
 using StreamingDemo.Recommender;
 
 namespace StreamingDemo.Cli;
@@ -14,6 +17,33 @@ namespace StreamingDemo.Cli;
 /// </summary>
 internal static class CliServices
 {
+    /// <summary>
+    /// The composition for a verb that reads an existing store (evaluate, train, home): the file must be a complete store, and
+    /// one written by an older version is migrated first, as the site does at start. Anything else is a usage error that
+    /// names the file and changes nothing.
+    /// </summary>
+    public static async Task<ServiceProvider> ForExistingStoreAsync(string databasePath, CancellationToken cancellationToken, params (string Key, string Value)[] settings)
+    {
+        if (!await StoreFiles.IsCompleteAsync(databasePath, cancellationToken))
+        {
+            throw new CommandLineException(
+                $"{databasePath} is not a complete StreamingDemo store (not SQLite, or seeding never finished). Seed one with `seed --db {databasePath}` or import one with `import`.");
+        }
+
+        var provider = For(databasePath, settings);
+        try
+        {
+            await using var context = await provider.GetRequiredService<IDbContextFactory<StreamingDbContext>>().CreateDbContextAsync(cancellationToken);
+            await context.Database.MigrateAsync(cancellationToken);
+            return provider;
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+    }
+
     public static ServiceProvider For(string databasePath, params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()

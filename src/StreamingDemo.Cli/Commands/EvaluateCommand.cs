@@ -46,7 +46,7 @@ public static class EvaluateCommand
     {
         var (path, dataset) = db is not null ? (db, Path.GetFileName(db)) : await SeedPresetAsync(preset, seed, json, cancellationToken);
         // The site's own composition and "Recommender" options; environment variables (Recommender__Factors=64) set them, --seed the training seed.
-        await using var services = CliServices.For(path, (RecommenderOptions.SectionName + ":" + nameof(RecommenderOptions.Seed), seed.ToString(CultureInfo.InvariantCulture)));
+        await using var services = await CliServices.ForExistingStoreAsync(path, cancellationToken, (RecommenderOptions.SectionName + ":" + nameof(RecommenderOptions.Seed), seed.ToString(CultureInfo.InvariantCulture)));
         var snapshot = await services.GetRequiredService<IInteractionSource>().LoadSnapshotAsync(cancellationToken);
         var truth = await new SqliteGroundTruthSource(services.GetRequiredService<StoreLocation>()).LoadAsync(cancellationToken);
         var recommender = services.GetRequiredService<IOptions<RecommenderOptions>>().Value;

@@ -34,7 +34,7 @@ public static class HomeCommand
 
     private static async Task<int> RunAsync(string path, int profileId, DeviceType device, int visit, CancellationToken cancellationToken)
     {
-        await using var services = CliServices.For(path);
+        await using var services = await CliServices.ForExistingStoreAsync(path, cancellationToken);
         var snapshot = await services.GetRequiredService<IInteractionSource>().LoadSnapshotAsync(cancellationToken);
         if (!snapshot.Profiles.Any(p => p.Id == profileId))
         {

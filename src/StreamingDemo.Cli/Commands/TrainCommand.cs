@@ -25,7 +25,7 @@ public static class TrainCommand
 
     private static async Task<int> RunAsync(string path, CancellationToken cancellationToken)
     {
-        await using var services = CliServices.For(path);
+        await using var services = await CliServices.ForExistingStoreAsync(path, cancellationToken);
         var recommender = services.GetRequiredService<IOptions<RecommenderOptions>>().Value;
         var clock = TimeProvider.System;
         var started = clock.GetTimestamp();
