@@ -69,15 +69,8 @@ public sealed class ArtworkService(
     private int writing;
     // Counts store replacements, so a load that was under way for the old store is not kept (see StoreReplaced).
     private int replacements;
-    // Counts presenter resets (under the bandit's lock), so a save whose snapshot predates one is not moved over the file the reset deleted.
-    private int resets;
     private readonly Lock learning = new();
-    // Orders the saves' moves with each other and with a reset's delete; held for a rename or a delete, never by a page.
-    private readonly Lock moving = new();
-    // Numbers the snapshots (under the bandit's lock); per file, the newest moved into place, so a save that finishes
-    // writing after a newer one (the shutdown's beside the interval's) never puts older learning back.
-    private long snapshots;
-    private readonly Dictionary<string, long> moved = new(StringComparer.Ordinal);
+    private readonly BanditSaveOrder saves = new();
     private readonly ConcurrentDictionary<int, (int Visit, DeviceType Device, ConcurrentDictionary<int, CardArtwork> Shown)> visits = new();
     private readonly ConcurrentDictionary<int, ShownInVisit> noted = new();
     private IReadOnlyDictionary<int, IReadOnlyList<string>>? variants;
@@ -254,15 +247,9 @@ public sealed class ArtworkService(
     /// </summary>
     public void StoreReplaced(string reason)
     {
-        var reset = reason == "reset";
         lock (learning)
         {
             Interlocked.Increment(ref replacements);
-            if (reset)
-            {
-                resets++;
-            }
-
             variants = null;
             bandit = null;
             context = null;
@@ -270,23 +257,11 @@ public sealed class ArtworkService(
             noted.Clear();
         }
 
-        if (!reset)
+        // A save of the old bandit still writing is not moved over the file after this.
+        if (reason == "reset" && saves.Reset(StatePath))
         {
-            return;
+            logger.LogInformation("Presenter reset: the artwork bandit starts again from the seeded impressions");
         }
-
-        // Under the moves' lock: a save of the old bandit still writing never moves after this (its snapshot predates the reset).
-        lock (moving)
-        {
-            if (!File.Exists(StatePath))
-            {
-                return;
-            }
-
-            File.Delete(StatePath);
-        }
-
-        logger.LogInformation("Presenter reset: the artwork bandit starts again from the seeded impressions");
     }
 
     /// <summary>Loads the variants and loads or warm-starts the bandit now, so no page waits for them (see <see cref="ArtworkWarmup"/>).</summary>
@@ -504,20 +479,20 @@ public sealed class ArtworkService(
 
     /// <summary>
     /// What a save writes, taken under the bandit's lock in the time it takes to copy its arrays (about 0.65 MB of doubles on
-    /// demo), never its JSON: the file it belongs to, its number and the resets before it (see <see cref="MoveIntoPlace"/>).
+    /// demo), never its JSON, with its place in the order of saves (<see cref="BanditSaveOrder"/>).
     /// </summary>
-    private PendingSave TakeSnapshot(LinUcbBandit learned)
+    private (LinUcbBanditSnapshot State, BanditSaveTicket Ticket) TakeSnapshot(LinUcbBandit learned)
     {
         lock (learning)
         {
-            return new PendingSave(learned.Snapshot(), StatePath, ++snapshots, resets);
+            return (learned.Snapshot(), saves.Take(StatePath));
         }
     }
 
     private async Task SaveAsync(LinUcbBandit learned, CancellationToken cancellationToken)
     {
         var save = TakeSnapshot(learned);
-        var temporary = Beside(save.Path);
+        var temporary = Beside(save.Ticket.Path);
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 81_920, useAsync: true))
@@ -525,7 +500,7 @@ public sealed class ArtworkService(
                 await save.State.SaveAsync(file, cancellationToken);
             }
 
-            MoveIntoPlace(save, temporary);
+            saves.Move(save.Ticket, temporary);
         }
         finally
         {
@@ -538,7 +513,7 @@ public sealed class ArtworkService(
         try
         {
             var save = TakeSnapshot(learned);
-            var temporary = Beside(save.Path);
+            var temporary = Beside(save.Ticket.Path);
             try
             {
                 using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 81_920))
@@ -546,7 +521,7 @@ public sealed class ArtworkService(
                     save.State.Save(file);
                 }
 
-                MoveIntoPlace(save, temporary);
+                saves.Move(save.Ticket, temporary);
             }
             finally
             {
@@ -565,25 +540,4 @@ public sealed class ArtworkService(
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path + "." + Guid.NewGuid().ToString("N") + ".tmp";
     }
-
-    /// <summary>
-    /// Moves a written save over its file, unless a newer snapshot is already in place there or a presenter reset since the
-    /// snapshot deleted the file (the room's learning goes with the reset; the next bandit warm-starts). Otherwise the
-    /// written file is left for the caller to delete.
-    /// </summary>
-    private void MoveIntoPlace(PendingSave save, string temporary)
-    {
-        lock (moving)
-        {
-            if (save.Resets != Volatile.Read(ref resets) || moved.GetValueOrDefault(save.Path) > save.Sequence)
-            {
-                return;
-            }
-
-            File.Move(temporary, save.Path, overwrite: true);
-            moved[save.Path] = save.Sequence;
-        }
-    }
-
-    private sealed record PendingSave(LinUcbBanditSnapshot State, string Path, long Sequence, int Resets);
 }
