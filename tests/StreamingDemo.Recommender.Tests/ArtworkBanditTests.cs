@@ -82,6 +82,57 @@ public sealed class ArtworkBanditTests
     }
 
     [Fact]
+    public void TheSavedFormatIsTheDocumentedJsonAndASnapshotWritesItByteForByte()
+    {
+        // x = [1, 0] played on "dark": A = I + xxᵀ = diag(2, 1), so A⁻¹ = diag(0.5, 1) and b = x. x = [0, 1] not played on
+        // "action": A⁻¹ = diag(1, 0.5), b = 0. Arms in theme order, as every artwork-bandit*.json on disk has them.
+        const string Expected = """{"Dimension":2,"Alpha":0.5,"Arms":[{"Theme":"action","Inverse":[1,0,0,0.5],"Rewards":[0,0],"Impressions":1,"Plays":0},{"Theme":"dark","Inverse":[0.5,0,0,1],"Rewards":[1,0],"Impressions":1,"Plays":1}]}""";
+        var bandit = new LinUcbBandit(2, alpha: 0.5);
+        bandit.Observe([1, 0], "dark", played: true);
+        bandit.Observe([0, 1], "action", played: false);
+
+        Assert.Equal(Expected, Text(bandit.Save));
+        Assert.Equal(Expected, Text(bandit.Snapshot().Save));
+        // A file in that format loads and saves again unchanged.
+        var loaded = LinUcbBandit.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Expected)));
+        Assert.NotNull(loaded);
+        Assert.Equal(Expected, Text(loaded.Snapshot().Save));
+    }
+
+    [Fact]
+    public async Task ASnapshotKeepsTheStateOfItsInstantWhileTheBanditLearnsOn()
+    {
+        var bandit = new LinUcbBandit(3, alpha: 0.2);
+        var random = new Random(7);
+        for (var step = 0; step < 200; step++)
+        {
+            var fan = step % 2;
+            bandit.Observe(Context(fan), Themes[random.Next(Themes.Length)], random.NextDouble() < 0.3);
+        }
+
+        var before = Bytes(bandit.Save);
+        var snapshot = bandit.Snapshot();
+
+        // Learning after the snapshot changes the arms' arrays in place (A⁻¹ and b of "romantic" and "dark") and adds an arm.
+        bandit.Observe(Context(0), "romantic", played: true);
+        bandit.Observe(Context(1), "dark", played: false);
+        bandit.ObservePlayAfterImpression(Context(1), "dark");
+        bandit.Observe(Context(0), "ensemble", played: false);
+
+        Assert.Equal(before, Bytes(snapshot.Save));
+        using var written = new MemoryStream();
+        await snapshot.SaveAsync(written, TestContext.Current.CancellationToken);
+        Assert.Equal(before, written.ToArray());
+        Assert.NotEqual(before, Bytes(bandit.Save));
+
+        // The snapshot round-trips: loaded, it is the bandit of 200 impressions, before the three (and a play) learned since.
+        var restored = LinUcbBandit.Load(new MemoryStream(before))!;
+        Assert.Equal(200, restored.Impressions);
+        Assert.Equal(203, bandit.Impressions);
+        Assert.Equal(before, Bytes(restored.Save));
+    }
+
+    [Fact]
     public void ReplayOnPlantedPreferencesRanksLearnedAboveSingleBestAboveNothing()
     {
         var (truth, variants) = PlantedArtworkWorld();
@@ -209,6 +260,15 @@ public sealed class ArtworkBanditTests
         Assert.True(explored.Explored);
         Assert.Equal(explored, ArtworkPicker.Pick(bandit, Context(0), Themes, explorationRate: 1, profileId: 1, titleId: 10, visit: 1));
     }
+
+    private static byte[] Bytes(Action<Stream> save)
+    {
+        using var stream = new MemoryStream();
+        save(stream);
+        return stream.ToArray();
+    }
+
+    private static string Text(Action<Stream> save) => System.Text.Encoding.UTF8.GetString(Bytes(save));
 
     private static (GroundTruth Truth, Dictionary<int, IReadOnlyList<string>> Variants) PlantedArtworkWorld()
     {

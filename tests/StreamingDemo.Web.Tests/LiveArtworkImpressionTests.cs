@@ -227,6 +227,62 @@ public sealed class LiveArtworkImpressionTests(SeededSite seeded) : IClassFixtur
         Assert.True(await SavedImpressionsAsync(path, n => n == 24_000), "the reset bandit holds exactly the seeded impressions");
     }
 
+    [Fact]
+    public async Task AShutdownWritesWhatTheBanditLearnedSinceItsLastSaveInTheSameFormat()
+    {
+        // A service of its own on a private copy of the store, so its bandit file is its own.
+        var directory = Path.Combine(Path.GetTempPath(), "streamingdemo-artwork-save-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var copy = new StoreLocation(Path.Combine(directory, "streaming.db"));
+        await using (var source = new SqliteConnection(Store.ConnectionString))
+        {
+            await source.OpenAsync(Cancel);
+            await using var vacuum = source.CreateCommand();
+            vacuum.CommandText = "VACUUM INTO $path";
+            vacuum.Parameters.AddWithValue("$path", copy.DatabasePath);
+            await vacuum.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var log = new ArtworkImpressionLog(copy, Services.GetRequiredService<StoreWriteGate>(), Options.Create(new ArtworkOptions { ImpressionFlushInterval = TimeSpan.FromHours(1) }), NullLogger<ArtworkImpressionLog>.Instance);
+        var artwork = new ArtworkService(copy, Services.GetRequiredService<IRecommender>(), log, Options.Create(new ArtworkOptions()), NullLogger<ArtworkService>.Instance);
+        var path = Path.Combine(copy.ModelDirectory, "artwork-bandit.json");
+        try
+        {
+            // The warm start saves the bandit of the seeded log; five cards noted then queue a save 5 s away.
+            await artwork.WarmAsync(Cancel);
+            Assert.Equal(24_000, Saved(path).Impressions);
+            var titles = (await SqliteArtworkVariants.LoadAsync(copy, Cancel)).Keys.Order().Take(5).ToList();
+            var cards = await artwork.ChooseAsync(31, DeviceType.Desktop, visit: 1, titles, personalize: true, cancellationToken: Cancel);
+            await artwork.NoteImpressionsAsync(31, DeviceType.Desktop, visit: 1, cards.Values, Cancel);
+
+            // The shutdown writes it at once: the five impressions are in the file, which loads, and no half file is left beside it.
+            artwork.Dispose();
+            var saved = Saved(path);
+            Assert.Equal(24_005, saved.Impressions);
+            Assert.Equal([Path.GetFileName(path)], Directory.GetFiles(copy.ModelDirectory).Select(Path.GetFileName));
+            Assert.Equal(await File.ReadAllBytesAsync(path, Cancel), Bytes(saved));
+        }
+        finally
+        {
+            await log.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+
+        static StreamingDemo.Recommender.Artwork.LinUcbBandit Saved(string file)
+        {
+            using var stream = File.OpenRead(file);
+            return StreamingDemo.Recommender.Artwork.LinUcbBandit.Load(stream) ?? throw new InvalidDataException($"{file} is not a saved bandit");
+        }
+
+        static byte[] Bytes(StreamingDemo.Recommender.Artwork.LinUcbBandit bandit)
+        {
+            using var stream = new MemoryStream();
+            bandit.Snapshot().Save(stream);
+            return stream.ToArray();
+        }
+    }
+
     /// <summary>Waits (up to 60 s) until the saved bandit's impression count satisfies <paramref name="expected"/>.</summary>
     private static async Task<bool> SavedImpressionsAsync(string path, Func<long, bool> expected)
     {

@@ -82,13 +82,19 @@ public sealed class LinUcbBandit
         ArmFor(arm).AddReward(context, 1);
     }
 
+    /// <summary>Writes the learned state as JSON, serialising from the live arrays (the caller keeps it from learning meanwhile).</summary>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var state = new SavedBandit(Dimension, Alpha, arms.OrderBy(a => a.Key, StringComparer.Ordinal)
-            .Select(a => new SavedArm(a.Key, a.Value.Inverse, a.Value.Rewards, a.Value.Impressions, a.Value.Plays)).ToList());
-        JsonSerializer.Serialize(stream, state);
+        JsonSerializer.Serialize(stream, State(copy: false));
     }
+
+    /// <summary>
+    /// A copy of the learned state (every arm's A⁻¹, b and counts) that later learning does not change: only arrays are
+    /// copied, so it is cheap to take under the caller's lock, and <see cref="LinUcbBanditSnapshot.Save"/> serialises it
+    /// outside, in the same format as <see cref="Save"/>.
+    /// </summary>
+    public LinUcbBanditSnapshot Snapshot() => new(State(copy: true));
 
     /// <summary>Reads a saved bandit; null when the file is not one (a bad file is ignored, the bandit warm-starts again).</summary>
     public static LinUcbBandit? Load(Stream stream)
@@ -118,6 +124,14 @@ public sealed class LinUcbBandit
 
         return bandit;
     }
+
+    private SavedBandit State(bool copy) =>
+        new(Dimension, Alpha, [.. arms.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new SavedArm(
+            a.Key,
+            copy ? (double[])a.Value.Inverse.Clone() : a.Value.Inverse,
+            copy ? (double[])a.Value.Rewards.Clone() : a.Value.Rewards,
+            a.Value.Impressions,
+            a.Value.Plays))]);
 
     private void CheckContext(ReadOnlySpan<double> context)
     {
@@ -213,8 +227,4 @@ public sealed class LinUcbBandit
             }
         }
     }
-
-    private sealed record SavedArm(string Theme, double[] Inverse, double[] Rewards, long Impressions, long Plays);
-
-    private sealed record SavedBandit(int Dimension, double Alpha, List<SavedArm> Arms);
 }
