@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using StreamingDemo.Data;
 using StreamingDemo.Data.Seeding;
@@ -75,6 +76,9 @@ public sealed class ArtworkService(
     private readonly ConcurrentDictionary<int, ShownInVisit> noted = new();
     private IReadOnlyDictionary<int, IReadOnlyList<string>>? variants;
     private LinUcbBandit? bandit;
+    // The file of the store each bandit was loaded for: a reset or dataset switch moves the store before it tells this
+    // service (StoreReplaced), and a save in between must write the old store's learning to the old store's file.
+    private readonly ConditionalWeakTable<LinUcbBandit, string> files = new();
     private ArtworkContext? context;
 
     /// <summary>
@@ -375,11 +379,14 @@ public sealed class ArtworkService(
             }
 
             var at = Volatile.Read(ref replacements);
+            var path = StatePath;
             context = new ArtworkContext(Enumerable.Range(0, recommender.Communities.Count), await SqliteArtworkVariants.LoadGenreIdsAsync(store, cancellationToken));
-            var loaded = Load();
-            if (loaded is null || loaded.Dimension != context.Dimension)
+            var loaded = Load(path) is { } saved && saved.Dimension == context.Dimension ? saved : null;
+            var warmStarted = loaded is null;
+            loaded ??= await WarmStartAsync(context, cancellationToken);
+            files.AddOrUpdate(loaded, path);
+            if (warmStarted)
             {
-                loaded = await WarmStartAsync(context, cancellationToken);
                 await SaveAsync(loaded, cancellationToken);
             }
 
@@ -396,18 +403,18 @@ public sealed class ArtworkService(
         }
     }
 
-    private LinUcbBandit? Load()
+    private LinUcbBandit? Load(string path)
     {
-        if (!File.Exists(StatePath))
+        if (!File.Exists(path))
         {
             return null;
         }
 
-        using var stream = File.OpenRead(StatePath);
+        using var stream = File.OpenRead(path);
         var loaded = LinUcbBandit.Load(stream);
         if (loaded is null)
         {
-            logger.LogWarning("{Path} is not a saved artwork bandit; warm-starting a new one", StatePath);
+            logger.LogWarning("{Path} is not a saved artwork bandit; warm-starting a new one", path);
         }
 
         return loaded;
@@ -485,7 +492,7 @@ public sealed class ArtworkService(
     {
         lock (learning)
         {
-            return (learned.Snapshot(), saves.Take(StatePath));
+            return (learned.Snapshot(), saves.Take(files.TryGetValue(learned, out var path) ? path : StatePath));
         }
     }
 
