@@ -90,4 +90,38 @@ public sealed class CommunityPosteriorTests
         Assert.True(top.Count(OfCommunity) >= 9, $"community generator: {top.Count(OfCommunity)} of 10 carry the community's tags");
         Assert.True(ranked.Count(OfCommunity) >= 9, $"system: {ranked.Count(OfCommunity)} of 10 carry the community's tags");
     }
+
+    [Fact]
+    public void TheCommunitiesASiteNamesAreTheThreeHeaviestOfTheMixture()
+    {
+        // 0.4, 0.3, 0.2 of 0.9 in order; ties go to the lower index; no titles, no communities.
+        var strongest = CommunityPosterior.Strongest([0.1f, 0.4f, 0.2f, 0.3f], hasTitles: true);
+        Assert.Equal([1, 3, 2], strongest.Select(c => c.Community));
+        Assert.Equal([4 / 9.0, 3 / 9.0, 2 / 9.0], strongest.Select(c => (double)c.Weight), (a, b) => Math.Abs(a - b) < 1e-6);
+        var tied = CommunityPosterior.Strongest([0.25f, 0.25f, 0.25f, 0.25f], hasTitles: true);
+        Assert.Equal([0, 1, 2], tied.Select(c => c.Community));
+        Assert.All(tied, c => Assert.Equal(1 / 3.0, c.Weight, 1e-6));
+        Assert.Empty(CommunityPosterior.Strongest([0.5f, 0.5f], hasTitles: false));
+    }
+
+    [Fact]
+    public void AProfilesNamedCommunitiesAndTheCommunitySizesFollowTheMixtureTheGeneratorScoresWith()
+    {
+        var model = TrainedWorld.Model;
+        var withTitles = model.Profiles.Values.Where(s => s.HasEvidence).ToList();
+
+        Assert.All(withTitles, s =>
+        {
+            Assert.Equal(model.CommunityPosterior.Weights(s.Titles, s.Strengths), s.CommunityMixture);
+            Assert.Equal(CommunityPosterior.Strongest(s.CommunityMixture, hasTitles: true), s.Communities);
+        });
+        // Before docs/decisions/0034 the names came from the nearest KMeans centroids, and disagreed with the mixture here.
+        var sizes = withTitles.GroupBy(s => s.Communities[0].Community).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(model.Communities.Communities, c => Assert.Equal(sizes.GetValueOrDefault(c.Id), c.Size));
+
+        // A newcomer's three picks: the same reading.
+        var picks = withTitles[0].Titles.Take(3).ToArray();
+        var newcomer = model.BuildState(600_000, false, [.. picks.Select(t => (t, 3.4f, TrainedWorld.World.Snapshot.AsOf))], [], []);
+        Assert.Equal(CommunityPosterior.Strongest(model.CommunityPosterior.Weights(picks, [3.4f, 3.4f, 3.4f]), hasTitles: true), newcomer.Communities);
+    }
 }

@@ -79,6 +79,13 @@ public sealed class EvaluationTests
         Assert.True(report.ColdStart.Single(m => m.Name == "system").NdcgAt10 > report.ColdStart.Single(m => m.Name == "most-popular").NdcgAt10);
         // Six planted communities, each profile dominated by one of them: KMeans with k = 6 finds most of them.
         Assert.True(report.Communities.Ari >= 0.5, $"ARI {report.Communities.Ari:0.000}");
+        Assert.True(report.Communities.PlantedReadingAri >= 0.9, $"the planted communities read off the titles: ARI {report.Communities.PlantedReadingAri:0.000}");
+        Assert.Equal([.. report.Models.Select(m => m.Name), "oracle-from-picks"], report.ColdStart.Select(m => m.Name));
+        var fromPicks = report.ColdStart.Single(m => m.Name == "oracle-from-picks");
+        Assert.True(fromPicks.NdcgAt10 > report.ColdStart.Single(m => m.Name == "most-popular").NdcgAt10 * 1.1,
+            $"three-pick reference {fromPicks.NdcgAt10:0.000} vs most-popular {report.ColdStart.Single(m => m.Name == "most-popular").NdcgAt10:0.000}; " +
+            $"system {report.ColdStart.Single(m => m.Name == "system").NdcgAt10:0.000}; oracle {report.ColdStart.Single(m => m.Name == "oracle").NdcgAt10:0.000}; " +
+            $"ARI {report.Communities.Ari:0.000}, planted reading {report.Communities.PlantedReadingAri:0.000}");
         // The match % of the cards a page actually shows, judged on the titles the profile went on to start.
         Assert.True(placed.Count >= 500, $"{placed.Count} placed cards with an outcome");
         Assert.True(report.PlacedCards > placed.Count, "most placed cards were never started, so they have no outcome");

@@ -90,7 +90,7 @@ public static class EvaluateCommand
         }
 
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Communities: {report.Communities.Learned} learned, {report.Communities.Planted?.ToString(CultureInfo.InvariantCulture) ?? "no"} planted; ARI [bold]{(report.Communities.Ari is { } ari ? ari.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}[/]");
+            $"Communities: {report.Communities.Learned} learned, {report.Communities.Planted?.ToString(CultureInfo.InvariantCulture) ?? "no"} planted; ARI [bold]{(report.Communities.Ari is { } ari ? ari.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}[/]{(report.Communities.PlantedReadingAri is { } reading ? $" (the planted communities read off the same titles: {reading.ToString("0.000", CultureInfo.InvariantCulture)})" : "")}");
         if (report.Artwork is { } artwork)
         {
             var table = new Table().Title(Invariant($"Artwork replay, {artwork.LoggedImpressions:N0} logged impressions ({artwork.LiveImpressions:N0} live), {artwork.ExplorationShare:P0} explored")).AddColumns("policy", "take fraction", "matched impressions");
@@ -179,6 +179,7 @@ public static class EvaluateCommand
                 ["ari"] = report.Communities.Ari is { } ari ? Round(ari) : null,
                 ["learned"] = report.Communities.Learned,
                 ["planted"] = report.Communities.Planted,
+                ["plantedReadingAri"] = report.Communities.PlantedReadingAri is { } reading ? Round(reading) : null,
             },
             ["artwork"] = report.Artwork is { } artwork ? new JsonObject
             {

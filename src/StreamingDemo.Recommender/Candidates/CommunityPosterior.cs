@@ -233,6 +233,25 @@ internal sealed class CommunityPosterior
         return weights;
     }
 
+    /// <summary>
+    /// A profile's three heaviest communities with their weights renormalised to sum to 1 (ties to the lower index): the
+    /// communities the site names for the profile (docs/decisions/0034). Empty without titles.
+    /// </summary>
+    public static (int Community, float Weight)[] Strongest(ReadOnlySpan<float> weights, bool hasTitles)
+    {
+        if (!hasTitles || weights.Length == 0)
+        {
+            return [];
+        }
+
+        var copy = weights.ToArray();
+        var order = Enumerable.Range(0, copy.Length).ToArray();
+        Array.Sort(order, (a, b) => copy[b] != copy[a] ? copy[b].CompareTo(copy[a]) : a.CompareTo(b));
+        var top = order.Take(3).ToArray();
+        var sum = top.Sum(c => copy[c]);
+        return [.. top.Select(c => (c, sum > 0 ? copy[c] / sum : 1f / top.Length))];
+    }
+
     /// <summary>Writes Σ weight × share of viewing per title, times the catalogue size (1 on average over titles).</summary>
     public void Score(ReadOnlySpan<float> weights, Span<float> scores)
     {

@@ -85,7 +85,7 @@ public sealed class CommunityAtlas(StreamingRecommender recommender) : ITasteCom
 
         var ordered = members.Select(m => m.OrderByDescending(x => x.Weight).ThenBy(x => x.Profile).Select(x => x.Profile).ToArray()).ToArray();
         var sizes = communities.Communities.Select(c => (float)c.Size).ToArray();
-        var map = Project(communities.Centroids, sizes);
+        var map = Project(communities.TasteProfiles, sizes);
         var profiles = new CommunityProfile[k];
         for (var c = 0; c < k; c++)
         {

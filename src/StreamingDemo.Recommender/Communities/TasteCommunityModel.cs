@@ -13,14 +13,18 @@ internal sealed record TasteCommunity(int Id, string Name, int Size, (int Tag, f
 
 /// <summary>
 /// Taste communities learned with ML.NET KMeans (k-means++ init, seeded) over each profile's micro-genre taste (its tag shares
-/// at unit length). A profile belongs to its three nearest communities, weighted by a softmax of distance.
+/// at unit length). KMeans places a profile in its three nearest communities, weighted by a softmax of distance; the trained
+/// model then regroups every profile by its mixture read off its titles (<see cref="Candidates.CommunityPosterior"/>,
+/// docs/decisions/0034), and a profile with no titles keeps the KMeans placement.
 /// Community popularity (all-time and recent) is the membership-weighted viewing of members.
 /// </summary>
 internal sealed class TasteCommunityModel
 {
-    public TasteCommunityModel(float[][] centroids, float temperature, TasteCommunity[] communities, float[][] popularity, float[][] trending)
+    public TasteCommunityModel(float[][] centroids, float temperature, TasteCommunity[] communities, float[][] popularity, float[][] trending,
+        float[][]? tasteProfiles = null)
     {
         Centroids = centroids;
+        TasteProfiles = tasteProfiles ?? centroids;
         Temperature = temperature;
         Communities = communities;
         Popularity = popularity;
@@ -29,7 +33,11 @@ internal sealed class TasteCommunityModel
         TrendingOrder = [.. trending.Select(Order)];
     }
 
+    /// <summary>KMeans centroids: how a profile with no titles (story choices only) is placed, and what a saved model keeps.</summary>
     public float[][] Centroids { get; }
+
+    /// <summary>Per community: its members' membership-weighted mean taste vector (unit length), which names and maps it.</summary>
+    public float[][] TasteProfiles { get; }
 
     public float Temperature { get; }
 
@@ -149,35 +157,67 @@ internal sealed class TasteCommunityModel
     private static TasteCommunityModel FromCentroids(InteractionMatrix matrix, CatalogIndex catalog, IReadOnlyList<InfluenceEdgeInfo> edges,
         RecommenderOptions options, float[][] tastes, int[] active, float[][] centroids, float? knownTemperature, out (int Community, float Weight)[][] memberships)
     {
-        var clusters = centroids.Length;
-
         // Temperature: the typical squared distance to the nearest centroid, so weights are scale-free.
         var nearest = knownTemperature is not null ? [] : active.Select(u => centroids.Min(c => { var d = TensorPrimitives.Distance(tastes[u], c); return d * d; })).Order().ToArray();
         var temperature = knownTemperature ?? (nearest.Length == 0 ? 1f : Math.Max(1e-4f, nearest[nearest.Length / 2]));
 
         memberships = new (int, float)[matrix.ProfileCount][];
+        for (var u = 0; u < matrix.ProfileCount; u++)
+        {
+            memberships[u] = matrix.RowStart[u + 1] == matrix.RowStart[u] ? [] : Memberships(tastes[u], centroids, temperature);
+        }
+
+        return Summarise(matrix, catalog, edges, options, tastes, centroids, temperature, memberships);
+    }
+
+    /// <summary>
+    /// The same communities (centroids, temperature) with the profiles regrouped by other memberships: sizes, popularity,
+    /// trending, names and influencers follow the given memberships (docs/decisions/0034: the mixture read off the titles).
+    /// </summary>
+    public TasteCommunityModel Regroup(InteractionMatrix matrix, CatalogIndex catalog, MicroGenreAffinity tags, IReadOnlyList<InfluenceEdgeInfo> edges,
+        RecommenderOptions options, (int Community, float Weight)[][] memberships)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(memberships);
+        var tastes = new float[matrix.ProfileCount][];
+        for (var u = 0; u < matrix.ProfileCount; u++)
+        {
+            tastes[u] = TasteVector(tags.ProfileAffinity(matrix.Row(u), matrix.RowStrengths(u)));
+        }
+
+        return Summarise(matrix, catalog, edges, options, tastes, Centroids, Temperature, memberships);
+    }
+
+    private static TasteCommunityModel Summarise(InteractionMatrix matrix, CatalogIndex catalog, IReadOnlyList<InfluenceEdgeInfo> edges,
+        RecommenderOptions options, float[][] tastes, float[][] centroids, float temperature, (int Community, float Weight)[][] memberships)
+    {
+        var clusters = centroids.Length;
         var sizes = new int[clusters];
         var population = new float[clusters][];
         var recent = new float[clusters][];
+        // What the members' tastes look like (membership-weighted mean taste vector): names and the atlas describe the
+        // profiles a community holds, whichever reading grouped them.
+        var profile = new float[clusters][];
         for (var c = 0; c < clusters; c++)
         {
             population[c] = new float[catalog.TitleCount];
             recent[c] = new float[catalog.TitleCount];
+            profile[c] = new float[catalog.TagCount];
         }
 
         var recentFrom = catalog.AsOf.AddDays(-options.TrendingDays);
         for (var u = 0; u < matrix.ProfileCount; u++)
         {
-            if (matrix.RowStart[u + 1] == matrix.RowStart[u])
+            if (memberships[u].Length == 0)
             {
-                memberships[u] = [];
                 continue;
             }
 
-            memberships[u] = Memberships(tastes[u], centroids, temperature);
-            sizes[memberships[u][0].Item1]++;
+            sizes[memberships[u][0].Community]++;
             foreach (var (c, w) in memberships[u])
             {
+                TensorPrimitives.MultiplyAdd(tastes[u], w, profile[c], profile[c]);
                 for (var j = matrix.RowStart[u]; j < matrix.RowStart[u + 1]; j++)
                 {
                     population[c][matrix.Columns[j]] += w;
@@ -198,8 +238,14 @@ internal sealed class TasteCommunityModel
             }
         }
 
-        var communities = Describe(centroids, sizes, catalog, memberships, matrix, edges);
-        return new TasteCommunityModel(centroids, temperature, communities, population, recent);
+        for (var c = 0; c < clusters; c++)
+        {
+            // A community no profile holds keeps its centroid as its description.
+            profile[c] = TensorPrimitives.Norm(profile[c]) > 0 ? TasteVector(profile[c]) : centroids[c];
+        }
+
+        var communities = Describe(profile, sizes, catalog, memberships, matrix, edges);
+        return new TasteCommunityModel(centroids, temperature, communities, population, recent, profile);
     }
 
     /// <summary>
@@ -208,7 +254,7 @@ internal sealed class TasteCommunityModel
     /// </summary>
     private static int ChooseCount(int profiles, int tags) => Math.Clamp(profiles / 100, 4, Math.Max(4, Math.Min(64, tags)));
 
-    private static TasteCommunity[] Describe(float[][] centroids, int[] sizes, CatalogIndex catalog, (int, float)[][] memberships,
+    private static TasteCommunity[] Describe(float[][] centroids, int[] sizes, CatalogIndex catalog, (int Community, float Weight)[][] memberships,
         InteractionMatrix matrix, IReadOnlyList<InfluenceEdgeInfo> edges)
     {
         var tagCount = catalog.TagCount;
@@ -232,7 +278,7 @@ internal sealed class TasteCommunityModel
         {
             if (memberships[u].Length > 0)
             {
-                dominant[matrix.ProfileIds[u]] = memberships[u][0].Item1;
+                dominant[matrix.ProfileIds[u]] = memberships[u][0].Community;
             }
         }
 

@@ -29,7 +29,11 @@ internal sealed record EvaluationSplit(
     Dictionary<int, Dictionary<int, ProfileTitleInteraction>> HeldOutStarts,
     Dictionary<int, (List<ProfileTitleInteraction> Picks, HashSet<int> Relevant)> Cohort);
 
-public sealed record CommunityReport(double? Ari, int Learned, int? Planted, int Profiles);
+/// <summary>
+/// Learned vs planted communities: the adjusted Rand index of each profile's dominant community, how many there are, over how
+/// many profiles, and (seeded data) the index reached reading the planted communities themselves off the same titles.
+/// </summary>
+public sealed record CommunityReport(double? Ari, int Learned, int? Planted, int Profiles, double? PlantedReadingAri = null);
 
 public sealed record EvaluationReport(
     string Dataset,
@@ -140,27 +144,46 @@ public static class OfflineEvaluator
             }
         }
 
-        // 4. Cold start: fold-in from the three picks, no retraining.
-        var coldModels = names.Select(n => new RankingMetrics(n, catalogue)).ToArray();
-        var newcomers = new List<(float Match, bool Enjoyed)>();
-        foreach (var (profileId, (picks, relevant)) in cohort)
+        // 4. Cold start: fold-in from the three picks, no retraining. With the planted truth, two references: the oracle that
+        //    knows the newcomer's memberships, and the planted model's reading of the three picks alone.
+        var coldNames = oracle is null ? names : [.. names, "oracle-from-picks"];
+        var coldModels = coldNames.Select(n => new RankingMetrics(n, catalogue)).ToArray();
+        var newcomerIds = cohort.Keys.Order().ToArray();
+        var coldLists = new int[newcomerIds.Length][][];
+        var newcomerPlaced = new (float Match, bool Enjoyed)[newcomerIds.Length][];
+        Parallel.For(0, newcomerIds.Length, new ParallelOptions { CancellationToken = ct }, n =>
         {
-            var evidence = picks.Where(p => model.Catalog.TryTitle(p.TitleId, out _))
+            var profileId = newcomerIds[n];
+            var evidence = cohort[profileId].Picks.Where(p => model.Catalog.TryTitle(p.TitleId, out _))
                 .Select(p => (Title: model.Catalog.TryTitle(p.TitleId, out var t) ? t : -1, Strength: ImplicitSignal.Strength(p), p.LastAt)).ToList();
             var state = model.BuildState(profileId, kidsById.GetValueOrDefault(profileId), evidence, [], []);
             using var scorer = model.Scorer(state);
-            newcomers.AddRange(Placed(scorer, startsHeld[profileId], out _));
+            newcomerPlaced[n] = Placed(scorer, startsHeld[profileId], out _);
+            var result = new int[coldNames.Length][];
             for (var b = 0; b < Baselines.Length; b++)
             {
-                coldModels[b].Add([.. scorer.RankBy(Baselines[b].Generator, 20).Select(Id)], relevant);
+                result[b] = [.. scorer.RankBy(Baselines[b].Generator, 20).Select(Id)];
             }
 
-            coldModels[Baselines.Length].Add([.. scorer.Ranked(20).Select(s => Id(s.Title))], relevant);
+            result[Baselines.Length] = [.. scorer.Ranked(20).Select(s => Id(s.Title))];
             if (oracle is not null)
             {
-                coldModels[^1].Add([.. oracle.Rank(profileId, state, 20).Select(Id)], relevant);
+                result[^2] = [.. oracle.Rank(profileId, state, 20).Select(Id)];
+                result[^1] = [.. oracle.RankFromPicks(state, [.. evidence.Select(e => e.Title)], 20).Select(Id)];
+            }
+
+            coldLists[n] = result;
+        });
+
+        for (var n = 0; n < newcomerIds.Length; n++)
+        {
+            for (var m = 0; m < coldModels.Length; m++)
+            {
+                coldModels[m].Add(coldLists[n][m], cohort[newcomerIds[n]].Relevant);
             }
         }
+
+        var newcomers = newcomerPlaced.SelectMany(p => p);
 
         // 5. Calibration of the match % (P(enjoy | starts)) over every scored candidate the warm profiles went on to start,
         //    over the cards placed on their home pages, and over newcomers' pages after three picks.
@@ -168,19 +191,22 @@ public static class OfflineEvaluator
         var placedReport = Calibrate(placed.SelectMany(c => c));
         var newcomerReport = Calibrate(newcomers);
 
-        // 6. Learned vs planted communities: dominant community per profile.
+        // 6. Learned vs planted communities: dominant community per profile (the heaviest of its mixture read off its titles),
+        //    and as a reference, the planted community its titles point to when the planted communities are known.
         CommunityReport communities;
         if (truth is null)
         {
-            communities = new CommunityReport(null, model.Communities.Count, null, 0);
+            communities = new CommunityReport(null, model.Communities.Count, null, 0, null);
         }
         else
         {
             var planted = truth.Memberships.Where(m => m.Rank == 1).ToDictionary(m => m.ProfileId, m => m.CommunityId);
-            var pairs = model.Profiles.Values.Where(s => s.Communities.Length > 0 && planted.ContainsKey(s.ProfileId)).OrderBy(s => s.ProfileId)
-                .Select(s => (Learned: s.Communities[0].Community, Planted: planted[s.ProfileId])).ToList();
-            communities = new CommunityReport(AdjustedRandIndex.Compute([.. pairs.Select(p => p.Learned)], [.. pairs.Select(p => p.Planted)]),
-                model.Communities.Count, truth.Communities.Count, pairs.Count);
+            var read = model.Profiles.Values.Where(s => s.HasEvidence && planted.ContainsKey(s.ProfileId)).OrderBy(s => s.ProfileId).ToArray();
+            var plantedReading = new int[read.Length];
+            Parallel.For(0, read.Length, new ParallelOptions { CancellationToken = ct }, i => plantedReading[i] = oracle!.Dominant(read[i].Titles));
+            int[] plantedLabels = [.. read.Select(s => planted[s.ProfileId])];
+            communities = new CommunityReport(AdjustedRandIndex.Compute([.. read.Select(s => s.Communities[0].Community)], plantedLabels),
+                model.Communities.Count, truth.Communities.Count, read.Length, AdjustedRandIndex.Compute(plantedReading, plantedLabels));
         }
 
         return new EvaluationReport(dataset, protocol == EvaluationProtocol.Random8020 ? "random-80-20" : "leave-last-out",
@@ -258,6 +284,7 @@ public static class OfflineEvaluator
         var training = snapshot with
         {
             Interactions = [.. snapshot.Interactions.Where(i => !heldOut.Contains((i.ProfileId, i.TitleId)) && !cohort.ContainsKey(i.ProfileId))],
+            ChoiceLeanings = [.. snapshot.ChoiceLeanings.Where(l => !cohort.ContainsKey(l.ProfileId))],
         };
         return new EvaluationSplit(training, test, startsHeld, cohort);
 

@@ -202,7 +202,7 @@ internal sealed class ProfileScorer : IDisposable
         var tags = microGenre.AsSpan(0, titleCount);
         model.Factors.Score(State.Factors, f);
         model.CoViewing.Score(State.Titles, State.Strengths, c);
-        model.CommunityPosterior.Score(model.CommunityPosterior.Weights(State.Titles, State.Strengths), community.AsSpan(0, titleCount));
+        model.CommunityPosterior.Score(State.CommunityMixture, community.AsSpan(0, titleCount));
         model.Tags.Score(State.TagAffinity, tags);
         var e = ease.AsSpan(0, titleCount);
         model.Ease.Score(State.Titles, State.Strengths, e);

@@ -30,6 +30,13 @@ internal sealed class ProfileState
     /// <summary>What its story choices lean to: micro-genre index → summed share (part of <see cref="TagAffinity"/>).</summary>
     public IReadOnlyDictionary<int, float> Leanings { get; init; } = Candidates.MicroGenreAffinity.EmptyLeanings;
 
+    /// <summary>The profile's weight per community, read off its titles (<see cref="Candidates.CommunityPosterior.Weights"/>).</summary>
+    public required float[] CommunityMixture { get; init; }
+
+    /// <summary>
+    /// The three communities the site names for the profile: the heaviest of <see cref="CommunityMixture"/>, or, with no
+    /// titles but story choices, the KMeans communities nearest its leanings (docs/decisions/0034).
+    /// </summary>
     public required (int Community, float Weight)[] Communities { get; init; }
 
     public bool HasEvidence => Titles.Length > 0;

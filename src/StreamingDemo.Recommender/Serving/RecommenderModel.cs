@@ -55,6 +55,7 @@ internal sealed class RecommenderModel
         var strengths = evidence.Select(e => e.Strength).ToArray();
         leanings ??= MicroGenreAffinity.EmptyLeanings;
         var affinity = Tags.ProfileAffinity(titles, strengths, leanings);
+        var mixture = CommunityPosterior.Weights(titles, strengths);
         return new ProfileState
         {
             ProfileId = profileId,
@@ -67,7 +68,9 @@ internal sealed class RecommenderModel
             Factors = factors ?? Factors.FoldIn(titles, strengths),
             TagAffinity = affinity,
             Leanings = leanings,
-            Communities = titles.Length == 0 && leanings.Count == 0 ? [] : Communities.Memberships(TasteCommunityModel.TasteVector(affinity)),
+            CommunityMixture = mixture,
+            Communities = titles.Length > 0 ? CommunityPosterior.Strongest(mixture, hasTitles: true)
+                : leanings.Count == 0 ? [] : Communities.Memberships(TasteCommunityModel.TasteVector(affinity)),
         };
     }
 

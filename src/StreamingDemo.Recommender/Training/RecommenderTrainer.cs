@@ -215,6 +215,17 @@ internal static class RecommenderTrainer
             ? TasteCommunityModel.Train(matrix, catalog, tags, snapshot.InfluenceEdges, options, out memberships)
             : TasteCommunityModel.FromCentroids(matrix, catalog, tags, snapshot.InfluenceEdges, options, centroids,
                 parts?.Temperature ?? reuse!.Communities.Temperature, out memberships);
+        var posterior = CommunityPosterior.Train(matrix, communities, CommunityPosterior.RefinementPasses, ct);
+
+        // One reading of a profile's communities (docs/decisions/0034): its mixture over the communities read off its titles,
+        // the same the community generator scores with; sizes, popularity, trending and names follow that grouping.
+        var mixtures = new float[matrix.ProfileCount][];
+        Parallel.For(0, matrix.ProfileCount, new ParallelOptions { CancellationToken = ct }, u =>
+        {
+            mixtures[u] = posterior.Weights(matrix.Row(u), matrix.RowStrengths(u));
+            memberships[u] = CommunityPosterior.Strongest(mixtures[u], matrix.RowStart[u + 1] > matrix.RowStart[u]);
+        });
+        communities = communities.Regroup(matrix, catalog, tags, snapshot.InfluenceEdges, options, memberships);
 
         report(new TrainingProgress("Preparing profiles", 0.9));
         var thumbedDown = list.Where(i => i.Thumb == ThumbRating.Down).GroupBy(i => i.ProfileId)
@@ -240,7 +251,9 @@ internal static class RecommenderTrainer
                 Factors = factors.UserFactors.AsSpan(u * k, k).ToArray(),
                 TagAffinity = tags.ProfileAffinity(titles, strengths, leanings.GetValueOrDefault(info.Id)),
                 Leanings = leanings.GetValueOrDefault(info.Id) ?? MicroGenreAffinity.EmptyLeanings,
-                Communities = memberships[u],
+                CommunityMixture = mixtures[u],
+                Communities = memberships[u].Length > 0 || !leanings.TryGetValue(info.Id, out var leaning) ? memberships[u]
+                    : communities.Memberships(TasteCommunityModel.TasteVector(tags.ProfileAffinity([], [], leaning))),
             };
         }
 
@@ -253,7 +266,7 @@ internal static class RecommenderTrainer
             Ease = ease,
             Tags = tags,
             Communities = communities,
-            CommunityPosterior = CommunityPosterior.Train(matrix, communities, CommunityPosterior.RefinementPasses, ct),
+            CommunityPosterior = posterior,
             Ranker = ranker,
             Enjoyment = enjoyment,
             Calibrator = calibrator ?? new MatchCalibrator([0f, 1f], [0f, 1f]),
