@@ -25,7 +25,8 @@ internal static class LatencyProbe
 
         // The same pages with everything, without the enjoyment model behind the match % (issue 7), without the EASE
         // generator and without the community mixture (their scores left at 0), requests in turn so all four see the same
-        // machine load: what the second tree walk, the EASE pass and the mixture's fold-in and multiply-add cost per page.
+        // machine load: what the second tree walk, the EASE pass and the mixture's multiply-add cost per page (the mixture itself
+        // is read off the titles when the profile's state is built, docs/decisions/0034).
         var rankerOnly = new StreamingRecommender(Microsoft.Extensions.Options.Options.Create(world.Options), TimeProvider.System);
         rankerOnly.Swap(Without(world.Model, enjoyment: false, ease: true, mixture: true), 0);
         var noEase = new StreamingRecommender(Microsoft.Extensions.Options.Options.Create(world.Options), TimeProvider.System);
