@@ -1,28 +1,13 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
-using Spectre.Console;
 using StreamingDemo.Cli.Commands;
 
 namespace StreamingDemo.Recommender.Tests;
 
 /// <summary>The CLI's <c>import</c> verb as a user types it, on the MovieLens-format fixture (Fixtures/MovieLensFormat).</summary>
 [Collection(nameof(ConsoleCollection))]
-public sealed class ImportCommandTests : IDisposable
+public sealed class ImportCommandTests : CliVerbTest
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "MovieLensFormat");
-
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "streamingdemo-import-" + Guid.NewGuid().ToString("N"));
-
-    private readonly StringWriter output = new();
-
-    private readonly IAnsiConsole previous = AnsiConsole.Console;
-
-    public ImportCommandTests()
-    {
-        Directory.CreateDirectory(directory);
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-    }
-
     private static Task<int> RunAsync(params string[] args)
     {
         var root = new RootCommand { ImportCommand.Create() };
@@ -32,12 +17,12 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task WithTheDefaultThresholdsTheFixtureImports()
     {
-        var db = Path.Combine(directory, "defaults.db");
+        var db = Path.Combine(Scratch, "defaults.db");
 
         var exit = await RunAsync("--db", db);
 
         Assert.Equal(0, exit);
-        Assert.Contains("Imported 90 titles, 200 profiles, 5,125 ratings", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Imported 90 titles, 200 profiles, 5,125 ratings", Output.ToString(), StringComparison.Ordinal);
         using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
@@ -53,28 +38,16 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task AThumbsDownThresholdNotBelowTheThumbsUpOneIsRefusedAndNothingIsWritten()
     {
-        var db = Path.Combine(directory, "refused.db");
+        var db = Path.Combine(Scratch, "refused.db");
 
         var exit = await RunAsync("--db", db, "--thumbs-up-at", "3", "--thumbs-down-at", "3");
 
         Assert.Equal(2, exit); // the CLI's exit code for a usage error
-        Assert.Contains("--thumbs-down-at (3) must be below --thumbs-up-at (3); nothing was imported.", output.ToString(), StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFileSystemEntries(directory));
+        Assert.Contains("--thumbs-down-at (3) must be below --thumbs-up-at (3); nothing was imported.", Output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(Scratch));
     }
 
     /// <summary>Ratings in the fixture's file that pass <paramref name="rule"/>, counted straight from the CSV.</summary>
     private static int ExpectedThumbs(Func<double, bool> rule) => File.ReadLines(Path.Combine(Fixture, "ratings.csv")).Skip(1)
         .Count(line => rule(double.Parse(line.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)));
-
-    public void Dispose()
-    {
-        AnsiConsole.Console = previous;
-        output.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
 }
-
-/// <summary>Tests that swap Spectre's global console run one at a time.</summary>
-[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
-public sealed class ConsoleCollection;

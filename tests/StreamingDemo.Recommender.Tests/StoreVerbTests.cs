@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 using StreamingDemo.Cli.Commands;
 using StreamingDemo.Data;
 
@@ -9,23 +7,8 @@ namespace StreamingDemo.Recommender.Tests;
 
 /// <summary>The CLI verbs that read an existing store (evaluate, train, home) on a file that is not one, and on an older one.</summary>
 [Collection(nameof(ConsoleCollection))]
-public sealed class StoreVerbTests : IDisposable
+public sealed class StoreVerbTests : CliVerbTest
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "MovieLensFormat");
-
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "streamingdemo-verbs-" + Guid.NewGuid().ToString("N"));
-
-    private readonly StringWriter output = new();
-
-    private readonly IAnsiConsole previous = AnsiConsole.Console;
-
-    public StoreVerbTests()
-    {
-        Directory.CreateDirectory(directory);
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        AnsiConsole.Console.Profile.Width = 400; // one message, one line
-    }
-
     private static Task<int> RunAsync(params string[] args) =>
         new RootCommand { ImportCommand.Create(), EvaluateCommand.Create(), TrainCommand.Create(), HomeCommand.Create() }.Parse(args).InvokeAsync();
 
@@ -35,22 +18,22 @@ public sealed class StoreVerbTests : IDisposable
     [InlineData("home")]
     public async Task AFileThatIsNotAStoreIsAUsageErrorAndIsLeftAsItWas(string verb)
     {
-        var junk = Path.Combine(directory, "notes.db");
+        var junk = Path.Combine(Scratch, "notes.db");
         await File.WriteAllTextAsync(junk, "not a database", TestContext.Current.CancellationToken);
         string[] extra = verb == "home" ? ["--profile", "1"] : [];
 
         var exit = await RunAsync([verb, "--db", junk, .. extra]);
 
         Assert.Equal(2, exit);
-        Assert.Contains($"{junk} is not a complete StreamingDemo store", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{junk} is not a complete StreamingDemo store", Output.ToString(), StringComparison.Ordinal);
         Assert.Equal("not a database", await File.ReadAllTextAsync(junk, TestContext.Current.CancellationToken));
-        Assert.Equal(["notes.db"], Directory.GetFiles(directory).Select(Path.GetFileName));
+        Assert.Equal(["notes.db"], Directory.GetFiles(Scratch).Select(Path.GetFileName));
     }
 
     [Fact]
     public async Task AStoreFromBeforeTheLastMigrationIsBroughtUpToDateAndEvaluated()
     {
-        var db = Path.Combine(directory, "older.db");
+        var db = Path.Combine(Scratch, "older.db");
         Assert.Equal(0, await RunAsync("import", "--ratings", Path.Combine(Fixture, "ratings.csv"), "--movies", Path.Combine(Fixture, "movies.csv"), "--db", db));
         var options = new DbContextOptionsBuilder<StreamingDbContext>().UseSqlite($"Data Source={db};Pooling=False").Options;
         await using (var context = new StreamingDbContext(options))
@@ -65,22 +48,14 @@ public sealed class StoreVerbTests : IDisposable
             Assert.NotEmpty(await context.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         }
 
-        output.GetStringBuilder().Clear();
+        Output.GetStringBuilder().Clear();
         var exit = await RunAsync("evaluate", "--db", db);
 
         Assert.Equal(0, exit);
-        Assert.Contains("Cold start (three picks, no retraining)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Cold start (three picks, no retraining)", Output.ToString(), StringComparison.Ordinal);
         await using (var context = new StreamingDbContext(options))
         {
             Assert.Empty(await context.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         }
-    }
-
-    public void Dispose()
-    {
-        AnsiConsole.Console = previous;
-        output.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
     }
 }

@@ -230,58 +230,29 @@ public sealed class LiveArtworkImpressionTests(SeededSite seeded) : IClassFixtur
     [Fact]
     public async Task AShutdownWritesWhatTheBanditLearnedSinceItsLastSaveInTheSameFormat()
     {
-        // A service of its own on a private copy of the store, so its bandit file is its own.
         var directory = Path.Combine(Path.GetTempPath(), "streamingdemo-artwork-save-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var copy = new StoreLocation(Path.Combine(directory, "streaming.db"));
-        await using (var source = new SqliteConnection(Store.ConnectionString))
-        {
-            await source.OpenAsync(Cancel);
-            await using var vacuum = source.CreateCommand();
-            vacuum.CommandText = "VACUUM INTO $path";
-            vacuum.Parameters.AddWithValue("$path", copy.DatabasePath);
-            await vacuum.ExecuteNonQueryAsync(Cancel);
-        }
-
-        var log = new ArtworkImpressionLog(copy, Services.GetRequiredService<StoreWriteGate>(), Options.Create(new ArtworkOptions { ImpressionFlushInterval = TimeSpan.FromHours(1) }), NullLogger<ArtworkImpressionLog>.Instance);
-        var artwork = new ArtworkService(copy, Services.GetRequiredService<IRecommender>(), log, Options.Create(new ArtworkOptions()), NullLogger<ArtworkService>.Instance);
+        var (copy, log, artwork, warm) = await PrivateServiceWithFiveNotedAsync(directory);
         var path = Path.Combine(copy.ModelDirectory, "artwork-bandit.json");
         try
         {
-            // The warm start saves the bandit of the copied log (the 24,000 seeded impressions and whatever other tests of this
-            // class logged live before the copy); five cards noted then queue a save 5 s away.
-            await artwork.WarmAsync(Cancel);
-            var warm = Saved(path).Impressions;
             Assert.InRange(warm, 24_000, 25_000);
-            var titles = (await SqliteArtworkVariants.LoadAsync(copy, Cancel)).Keys.Order().Take(5).ToList();
-            var cards = await artwork.ChooseAsync(31, DeviceType.Desktop, visit: 1, titles, personalize: true, cancellationToken: Cancel);
-            await artwork.NoteImpressionsAsync(31, DeviceType.Desktop, visit: 1, cards.Values, Cancel);
 
-            // The shutdown writes it at once: the five impressions are in the file, which loads, and no half file is left beside it.
+            // The shutdown writes the queued save at once: the five impressions are in the file, which loads, and no half
+            // file is left beside it.
             artwork.Dispose();
-            var saved = Saved(path);
+            var saved = SavedBandit(path);
             Assert.Equal(warm + 5, saved.Impressions);
             Assert.Equal([Path.GetFileName(path)], Directory.GetFiles(copy.ModelDirectory).Select(Path.GetFileName));
-            Assert.Equal(await File.ReadAllBytesAsync(path, Cancel), Bytes(saved));
+            using var bytes = new MemoryStream();
+            saved.Snapshot().Save(bytes);
+            Assert.Equal(await File.ReadAllBytesAsync(path, Cancel), bytes.ToArray());
         }
         finally
         {
             await log.DisposeAsync();
             SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
-        }
-
-        static StreamingDemo.Recommender.Artwork.LinUcbBandit Saved(string file)
-        {
-            using var stream = File.OpenRead(file);
-            return StreamingDemo.Recommender.Artwork.LinUcbBandit.Load(stream) ?? throw new InvalidDataException($"{file} is not a saved bandit");
-        }
-
-        static byte[] Bytes(StreamingDemo.Recommender.Artwork.LinUcbBandit bandit)
-        {
-            using var stream = new MemoryStream();
-            bandit.Snapshot().Save(stream);
-            return stream.ToArray();
         }
     }
 
@@ -292,6 +263,31 @@ public sealed class LiveArtworkImpressionTests(SeededSite seeded) : IClassFixtur
         // in that window (here the shutdown's) must keep the old store's learning in the old store's file.
         var directory = Path.Combine(Path.GetTempPath(), "streamingdemo-artwork-move-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        var (copy, log, artwork, warm) = await PrivateServiceWithFiveNotedAsync(directory);
+        var seeded = Path.Combine(copy.ModelDirectory, "artwork-bandit.json");
+        try
+        {
+            copy.Use(Path.Combine(copy.DatasetDirectory, "ratings.db"));
+            artwork.Dispose();
+
+            Assert.Equal([Path.GetFileName(seeded)], Directory.GetFiles(copy.ModelDirectory).Select(Path.GetFileName));
+            Assert.Equal(warm + 5, SavedBandit(seeded).Impressions);
+        }
+        finally
+        {
+            await log.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// An artwork service of its own on a private copy of the shared store (so its bandit file is its own), warmed, with five
+    /// cards of profile 31 noted: a save of them is queued. Returns the saved bandit's impressions after the warm start (the
+    /// 24,000 seeded ones and whatever other tests of this class logged live before the copy).
+    /// </summary>
+    private async Task<(StoreLocation Copy, ArtworkImpressionLog Log, ArtworkService Artwork, long Warm)> PrivateServiceWithFiveNotedAsync(string directory)
+    {
         var copy = new StoreLocation(Path.Combine(directory, "streaming.db"));
         await using (var source = new SqliteConnection(Store.ConnectionString))
         {
@@ -304,33 +300,18 @@ public sealed class LiveArtworkImpressionTests(SeededSite seeded) : IClassFixtur
 
         var log = new ArtworkImpressionLog(copy, Services.GetRequiredService<StoreWriteGate>(), Options.Create(new ArtworkOptions { ImpressionFlushInterval = TimeSpan.FromHours(1) }), NullLogger<ArtworkImpressionLog>.Instance);
         var artwork = new ArtworkService(copy, Services.GetRequiredService<IRecommender>(), log, Options.Create(new ArtworkOptions()), NullLogger<ArtworkService>.Instance);
-        var seeded = Path.Combine(copy.ModelDirectory, "artwork-bandit.json");
-        try
-        {
-            await artwork.WarmAsync(Cancel);
-            long warm;
-            await using (var saved = File.OpenRead(seeded))
-            {
-                warm = StreamingDemo.Recommender.Artwork.LinUcbBandit.Load(saved)!.Impressions;
-            }
+        await artwork.WarmAsync(Cancel);
+        var warm = SavedBandit(Path.Combine(copy.ModelDirectory, "artwork-bandit.json")).Impressions;
+        var titles = (await SqliteArtworkVariants.LoadAsync(copy, Cancel)).Keys.Order().Take(5).ToList();
+        var cards = await artwork.ChooseAsync(31, DeviceType.Desktop, visit: 1, titles, personalize: true, cancellationToken: Cancel);
+        await artwork.NoteImpressionsAsync(31, DeviceType.Desktop, visit: 1, cards.Values, Cancel);
+        return (copy, log, artwork, warm);
+    }
 
-            var titles = (await SqliteArtworkVariants.LoadAsync(copy, Cancel)).Keys.Order().Take(5).ToList();
-            var cards = await artwork.ChooseAsync(31, DeviceType.Desktop, visit: 1, titles, personalize: true, cancellationToken: Cancel);
-            await artwork.NoteImpressionsAsync(31, DeviceType.Desktop, visit: 1, cards.Values, Cancel);
-
-            copy.Use(Path.Combine(copy.DatasetDirectory, "ratings.db"));
-            artwork.Dispose();
-
-            Assert.Equal([Path.GetFileName(seeded)], Directory.GetFiles(copy.ModelDirectory).Select(Path.GetFileName));
-            await using var stream = File.OpenRead(seeded);
-            Assert.Equal(warm + 5, StreamingDemo.Recommender.Artwork.LinUcbBandit.Load(stream)!.Impressions);
-        }
-        finally
-        {
-            await log.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+    private static StreamingDemo.Recommender.Artwork.LinUcbBandit SavedBandit(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return StreamingDemo.Recommender.Artwork.LinUcbBandit.Load(stream) ?? throw new InvalidDataException($"{file} is not a saved bandit");
     }
 
     /// <summary>Waits (up to 60 s) until the saved bandit's impression count satisfies <paramref name="expected"/>.</summary>
