@@ -72,11 +72,14 @@ internal sealed class TasteCommunityModel
         return v;
     }
 
-    /// <summary>The three strongest communities of a taste vector with weights summing to 1.</summary>
-    public (int Community, float Weight)[] Memberships(float[] taste) => Memberships(taste, Centroids, Temperature);
+    /// <summary>The KMeans communities nearest a profile's story-choice leanings: how a profile with no titles is placed (0034).</summary>
+    public (int Community, float Weight)[] NearestToLeanings(MicroGenreAffinity tags, IReadOnlyDictionary<int, float> leanings)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        return Memberships(TasteVector(tags.ProfileAffinity([], [], leanings)), Centroids, Temperature);
+    }
 
-    public int Nearest(float[] taste) => Memberships(taste)[0].Community;
-
+    /// <summary>The three nearest centroids of a taste vector, weighted by a softmax of distance (summing to 1).</summary>
     private static (int, float)[] Memberships(float[] taste, float[][] centroids, float temperature)
     {
         var distances = new float[centroids.Length];

@@ -70,7 +70,7 @@ internal sealed class RecommenderModel
             Leanings = leanings,
             CommunityMixture = mixture,
             Communities = titles.Length > 0 ? CommunityPosterior.Strongest(mixture, hasTitles: true)
-                : leanings.Count == 0 ? [] : Communities.Memberships(TasteCommunityModel.TasteVector(affinity)),
+                : leanings.Count == 0 ? [] : Communities.NearestToLeanings(Tags, leanings),
         };
     }
 

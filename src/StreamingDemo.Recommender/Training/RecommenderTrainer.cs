@@ -253,7 +253,7 @@ internal static class RecommenderTrainer
                 Leanings = leanings.GetValueOrDefault(info.Id) ?? MicroGenreAffinity.EmptyLeanings,
                 CommunityMixture = mixtures[u],
                 Communities = memberships[u].Length > 0 || !leanings.TryGetValue(info.Id, out var leaning) ? memberships[u]
-                    : communities.Memberships(TasteCommunityModel.TasteVector(tags.ProfileAffinity([], [], leaning))),
+                    : communities.NearestToLeanings(tags, leaning),
             };
         }
 
